@@ -1,0 +1,1 @@
+//! The policy engine (placeholder until the engine lands).

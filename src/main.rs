@@ -1,0 +1,2 @@
+//! Entry point of the browser app.
+fn main() {}
