@@ -1,1 +1,16 @@
-//! Placeholder: filled in by the foundation work.
+//! Hometime's REST wire types: every request and response body of `/api/v1`, defined once and used by both
+//! the browser app and the server.
+//!
+//! Ids cross the wire as numbers, times as RFC 3339 strings in UTC, and errors as [`ApiError`] with a stable
+//! [`ErrorCode`]; the browser turns codes into words.
+
+mod auth;
+mod error;
+mod school;
+
+pub use auth::*;
+pub use error::*;
+pub use school::*;
+
+/// The prefix every API path starts with.
+pub const API_PREFIX: &str = "/api/v1";
