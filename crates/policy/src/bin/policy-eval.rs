@@ -1,0 +1,52 @@
+//! Evaluates the engine on a labelled set: `policy-eval [--pack PACK.json] [-v] data/dev.jsonl`.
+
+use std::process::ExitCode;
+
+use hometime_policy::{Engine, Pack, eval};
+
+fn main() -> ExitCode {
+    let mut pack_path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/pack.json").to_owned();
+    let mut verbose = false;
+    let mut sets = Vec::new();
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--pack" => pack_path = args.next().unwrap_or_default(),
+            "-v" | "--verbose" => verbose = true,
+            _ => sets.push(a),
+        }
+    }
+    if sets.is_empty() {
+        eprintln!("usage: policy-eval [--pack PACK.json] [-v] SET.jsonl...");
+        return ExitCode::from(2);
+    }
+    let engine = match std::fs::read_to_string(&pack_path)
+        .map_err(|e| e.to_string())
+        .and_then(|j| Pack::from_json(&j).map_err(|e| e.to_string()))
+        .and_then(|p| Engine::new(&p).map_err(|e| e.to_string()))
+    {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("error: pack {pack_path}: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut ok = true;
+    for set in sets {
+        let text = match std::fs::read_to_string(&set) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("error: {set}: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        let report = eval::evaluate(&engine, &text);
+        println!("== {set}\n{}", report.render(verbose));
+        ok &= report.passes();
+    }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}

@@ -1,0 +1,824 @@
+//! The engine: compiles a pack once, then checks drafts (every keystroke in the browser, every send on
+//! the server) and returns findings sorted by position.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDateTime;
+
+use crate::abuse;
+use crate::contact::{self, ContactKind};
+use crate::guidance::{Guidance, Variant};
+use crate::hours::Hours;
+use crate::lexicon::{LEXICONS, Lex};
+use crate::metadata::{self, TaggedPupil};
+use crate::names::{Confidence, NameHit, NameIndex};
+use crate::pack::{NamingMode, Pack, PackError, PupilPosting, bounds};
+use crate::phrase::{Hit, PhraseSet};
+use crate::text::{Text, fold};
+use crate::vocab::{AuthorRole, Context, Finding, RuleId, Severity};
+
+/// Facts about attachments on a draft.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PhotoFacts {
+    /// Roster ids of pupils tagged in the photos.
+    pub tagged: Vec<String>,
+}
+
+/// One draft to check.
+#[derive(Debug, Clone)]
+pub struct Draft<'a> {
+    /// Who is writing.
+    pub role: AuthorRole,
+    /// Where it will be seen.
+    pub context: Context,
+    /// The text.
+    pub text: &'a str,
+    /// Roster id of the pupil a private thread or behaviour point is about.
+    pub child: Option<&'a str>,
+    /// School-local send (or typing) time.
+    pub sent_at: NaiveDateTime,
+    /// Attached photos, if any.
+    pub photos: Option<PhotoFacts>,
+    /// For private messages: whether the thread links a parent with the child's class teacher.
+    pub recipient_is_class_teacher: Option<bool>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Setting {
+    enabled: bool,
+    severity: Option<Severity>,
+}
+
+/// A compiled policy pack.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    guidance: Guidance,
+    hours: Hours,
+    names: NameIndex,
+    phrases: PhraseSet,
+    allowed: PhraseSet,
+    extra_rules: Vec<RuleId>,
+    allow_phones: HashSet<String>,
+    allow_emails: HashSet<String>,
+    settings: HashMap<RuleId, Setting>,
+    naming: NamingMode,
+    pupil_posting: PupilPosting,
+    pupils: Vec<(String, String, bool)>,
+}
+
+/// A finding before guidance is attached.
+#[derive(Debug, Clone, Copy)]
+struct Raw {
+    rule: RuleId,
+    severity: Severity,
+    span: Option<(usize, usize)>,
+    surname_mode: bool,
+}
+
+/// Which rules apply to which roles and contexts (catalogue §3).
+#[must_use]
+pub fn applies(rule: RuleId, role: AuthorRole, ctx: Context) -> bool {
+    use AuthorRole::{Parent, Pupil};
+    use RuleId as R;
+    let staff = role.is_staff();
+    let parent_routing = role == Parent && ctx != Context::BehaviourComment;
+    match rule {
+        R::ChildNameShared => ctx.is_shared(),
+        R::OtherChildNamedPrivate => {
+            staff && matches!(ctx, Context::PrivateMessage | Context::BehaviourComment)
+        }
+        R::ContactDetailsShared | R::SensitiveInfoShared => role != Pupil && ctx.is_shared(),
+        R::StaffConfidentialDetail | R::StaffPersonalBoundaries => staff,
+        R::CredentialShared
+        | R::SafeguardingToDsl
+        | R::AbusiveLanguage
+        | R::ThreatOrIntimidation => true,
+        R::ExternalSharing => role != Pupil,
+        R::PhotoInSharedSpace => role == Parent && ctx.is_shared(),
+        R::PhotoConsent => staff && ctx.is_story(),
+        R::AbsenceToOffice
+        | R::SicknessToOffice
+        | R::PickupChangeToOffice
+        | R::DinnerEnquiryToOffice
+        | R::UrgentToPhone
+        | R::MedicationToNursing => parent_routing,
+        R::ComplaintToOffice => role == Parent || staff,
+        R::ProgressToMeeting => {
+            role == Parent && matches!(ctx, Context::PrivateMessage | Context::ClassChat)
+        }
+        R::StaffUnprofessionalTone => staff && ctx != Context::BehaviourComment,
+        R::BehaviourCommentNegative => staff && ctx == Context::BehaviourComment,
+        R::NegativeInSharedSpace => matches!(role, Parent | Pupil) && ctx.is_shared(),
+        R::OutOfHours => {
+            staff || (role == Parent && matches!(ctx, Context::PrivateMessage | Context::ClassChat))
+        }
+        R::PupilMessagingDisabled => role == Pupil,
+        R::RecipientNotClassTeacher => {
+            matches!(role, Parent | AuthorRole::Teacher) && ctx == Context::PrivateMessage
+        }
+    }
+}
+
+/// Words every lexicon uses; they are never treated as misspelt names.
+fn lexicon_words() -> HashSet<String> {
+    LEXICONS
+        .iter()
+        .flat_map(|(_, ps)| ps.iter())
+        .flat_map(|p| p.split([' ', '-']))
+        .map(|w| fold(w.trim_end_matches('*')))
+        .filter(|w| w.chars().all(char::is_alphabetic))
+        .collect()
+}
+
+fn digits_of(s: &str) -> String {
+    s.chars().filter(char::is_ascii_digit).collect()
+}
+
+impl Engine {
+    /// Compiles a pack: indices for names and phrases, hours, settings within locked bounds.
+    ///
+    /// # Errors
+    /// A [`PackError`] when the pack has bad times, days, holidays, rule ids or pupil ids.
+    pub fn new(pack: &Pack) -> Result<Engine, PackError> {
+        let hours = Hours::new(pack)?;
+        let guidance = Guidance::new(pack, hours.label.clone());
+        let mut seen = HashSet::new();
+        for p in &pack.pupils {
+            if p.id.trim().is_empty() || !seen.insert(p.id.clone()) {
+                return Err(PackError::PupilId(p.id.clone()));
+            }
+            if p.first_name.trim().is_empty() {
+                return Err(PackError::PupilName(p.id.clone()));
+            }
+        }
+        let names = NameIndex::new(pack, &lexicon_words());
+        let mut phrases = PhraseSet::default();
+        for (lex, list) in LEXICONS {
+            for p in *list {
+                phrases.add(p, *lex as usize);
+            }
+        }
+        let mut extra_rules = Vec::new();
+        for (rule, terms) in &pack.extra_terms {
+            let id: RuleId = rule
+                .parse()
+                .map_err(|_| PackError::UnknownRule(rule.clone()))?;
+            let tag = LEXICONS.len() + extra_rules.len();
+            extra_rules.push(id);
+            for t in terms {
+                phrases.add(t, tag);
+            }
+        }
+        let mut allowed = PhraseSet::default();
+        for p in &pack.allowed_phrases {
+            allowed.add(p, 0);
+        }
+        let mut settings = HashMap::new();
+        for (rule, s) in &pack.rules {
+            let id: RuleId = rule
+                .parse()
+                .map_err(|_| PackError::UnknownRule(rule.clone()))?;
+            let b = bounds(id);
+            settings.insert(
+                id,
+                Setting {
+                    enabled: s.enabled.unwrap_or(true) || !b.can_disable,
+                    severity: s.severity.map(|v| v.clamp(b.min, b.max)),
+                },
+            );
+        }
+        let s = &pack.school;
+        let mut allow_phones = HashSet::new();
+        let mut allow_emails = HashSet::new();
+        for c in s
+            .allowlisted_contacts
+            .iter()
+            .chain([&s.office_phone, &s.office_email])
+            .chain(s.nursing_team_phone.iter())
+        {
+            if c.contains('@') {
+                allow_emails.insert(c.trim().to_lowercase());
+            } else {
+                allow_phones.insert(contact::canonical_phone(&digits_of(c)));
+            }
+        }
+        Ok(Engine {
+            guidance,
+            hours,
+            names,
+            phrases,
+            allowed,
+            extra_rules,
+            allow_phones,
+            allow_emails,
+            settings,
+            naming: s.names_in_shared_spaces,
+            pupil_posting: s.pupil_posting,
+            pupils: pack
+                .pupils
+                .iter()
+                .map(|p| (p.id.clone(), p.display_name().to_owned(), p.photo_consent))
+                .collect(),
+        })
+    }
+
+    /// The filled-in guidance catalogue, for the standalone metadata checks.
+    #[must_use]
+    pub fn guidance(&self) -> &Guidance {
+        &self.guidance
+    }
+
+    /// Whether a school-local time is outside working hours (weekends and holidays included).
+    #[must_use]
+    pub fn is_out_of_hours(&self, at: NaiveDateTime) -> bool {
+        self.hours.is_out_of_hours(at)
+    }
+
+    fn child_index(&self, child: Option<&str>) -> Option<usize> {
+        child.and_then(|c| self.pupils.iter().position(|(id, _, _)| id == c))
+    }
+
+    /// Checks a draft. Findings are sorted by start (whole-message findings first).
+    #[must_use]
+    pub fn check(&self, draft: &Draft<'_>) -> Vec<Finding> {
+        let text = Text::new(draft.text);
+        let hits = self.phrases.find_all(&text);
+        let names = self.names.find(&text);
+        let mut raw = Vec::new();
+        let cx = Cx {
+            e: self,
+            draft,
+            text: &text,
+            hits: &hits,
+            names: &names,
+        };
+        cx.run(&mut raw);
+
+        // Allowed phrases silence any span they overlap.
+        let allowed: Vec<(usize, usize)> = self
+            .allowed
+            .find_all(&text)
+            .first()
+            .map(|v| {
+                v.iter()
+                    .map(|h| (text.tokens[h.first].start, text.tokens[h.last].end))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let child_idx = self.child_index(draft.child);
+        let child_name = child_idx.map_or("your child", |i| self.pupils[i].1.as_str());
+        let mut out: Vec<Finding> = Vec::new();
+        for r in raw {
+            if !applies(r.rule, draft.role, draft.context) {
+                continue;
+            }
+            if let Some((s, e)) = r.span {
+                if allowed.iter().any(|&(a, b)| s < b && a < e) {
+                    continue;
+                }
+            }
+            let setting = self.settings.get(&r.rule).copied();
+            if setting.is_some_and(|s| !s.enabled) {
+                continue;
+            }
+            let mut severity = setting.and_then(|s| s.severity).unwrap_or(r.severity);
+            // Guarantees that no pack setting can override.
+            if r.rule == RuleId::SafeguardingToDsl && !draft.role.is_staff() {
+                severity = Severity::Warn;
+            }
+            if r.rule == RuleId::ChildNameShared && r.severity == Severity::Warn {
+                severity = severity.min(Severity::Warn);
+            }
+            let variant = Variant {
+                staff: draft.role.is_staff(),
+                surname_only_mode: r.surname_mode,
+            };
+            out.push(Finding {
+                rule: r.rule,
+                severity,
+                start: r.span.map(|s| s.0),
+                end: r.span.map(|s| s.1),
+                guidance: self.guidance.text(r.rule, variant, child_name),
+                action: self.guidance.action(r.rule, draft.role),
+            });
+        }
+        out.sort_by_key(|f| (f.start.map_or(0, |s| s + 1), f.rule));
+        out.dedup_by(|a, b| a.rule == b.rule && a.start == b.start && a.end == b.end);
+        out
+    }
+}
+
+/// One check in progress.
+struct Cx<'a> {
+    e: &'a Engine,
+    draft: &'a Draft<'a>,
+    text: &'a Text,
+    hits: &'a [Vec<Hit>],
+    names: &'a [NameHit],
+}
+
+impl Cx<'_> {
+    fn all(&self, lex: Lex) -> &[Hit] {
+        self.hits.get(lex as usize).map_or(&[], Vec::as_slice)
+    }
+
+    fn has(&self, lex: Lex) -> bool {
+        !self.all(lex).is_empty()
+    }
+
+    fn span(&self, h: Hit) -> (usize, usize) {
+        (
+            self.text.tokens[h.first].start,
+            self.text.tokens[h.last].end,
+        )
+    }
+
+    /// Hits of `lex` with no hit of `not` overlapping them or within `before`/`after` tokens.
+    fn clean(&self, lex: Lex, not: Lex, before: usize, after: usize) -> Vec<Hit> {
+        let nots = self.all(not);
+        self.all(lex)
+            .iter()
+            .copied()
+            .filter(|h| {
+                !nots
+                    .iter()
+                    .any(|n| n.last + before >= h.first && n.first <= h.last + after)
+            })
+            .collect()
+    }
+
+    fn first_of(&self, lists: &[&[Hit]]) -> Option<Hit> {
+        lists
+            .iter()
+            .flat_map(|l| l.iter().copied())
+            .min_by_key(|h| h.first)
+    }
+
+    fn push(&self, out: &mut Vec<Raw>, rule: RuleId, severity: Severity, h: Option<Hit>) {
+        out.push(Raw {
+            rule,
+            severity,
+            span: h.map(|h| self.span(h)),
+            surname_mode: false,
+        });
+    }
+
+    fn run(&self, out: &mut Vec<Raw>) {
+        let d = self.draft;
+        let role = d.role;
+        let ctx = d.context;
+        let shared = ctx.is_shared();
+        let staff = role.is_staff();
+        let block_if_shared = if shared {
+            Severity::Block
+        } else {
+            Severity::Warn
+        };
+
+        if role == AuthorRole::Pupil
+            && !(self.e.pupil_posting == PupilPosting::PositiveComments && ctx.is_story())
+        {
+            out.push(Raw {
+                rule: RuleId::PupilMessagingDisabled,
+                severity: Severity::Block,
+                span: None,
+                surname_mode: false,
+            });
+        }
+        if applies(RuleId::OutOfHours, role, ctx) && self.e.hours.is_out_of_hours(d.sent_at) {
+            out.push(Raw {
+                rule: RuleId::OutOfHours,
+                severity: Severity::Info,
+                span: None,
+                surname_mode: false,
+            });
+        }
+        self.metadata(out);
+        self.names_rules(out);
+        self.contacts(out, shared);
+
+        // Safeguarding first: it pre-empts staff-confidential-detail.
+        let safe = self.first_of(&[
+            &self.clean(Lex::Safeguarding, Lex::SafeguardingNot, 1, 2),
+            self.all(Lex::SafeguardingExtra),
+        ]);
+        if let Some(h) = safe {
+            let sev = if staff {
+                block_if_shared
+            } else {
+                Severity::Warn
+            };
+            self.push(out, RuleId::SafeguardingToDsl, sev, Some(h));
+        } else if staff {
+            if let Some(h) = self.all(Lex::Confidential).first() {
+                self.push(
+                    out,
+                    RuleId::StaffConfidentialDetail,
+                    block_if_shared,
+                    Some(*h),
+                );
+            }
+        }
+
+        for h in abuse::scan(self.text) {
+            out.push(Raw {
+                rule: RuleId::AbusiveLanguage,
+                severity: h.severity,
+                span: Some((h.start, h.end)),
+                surname_mode: false,
+            });
+        }
+        let threat = self.clean(Lex::Threat, Lex::ThreatNot, 0, 6);
+        if let Some(h) = threat.first() {
+            self.push(out, RuleId::ThreatOrIntimidation, Severity::Block, Some(*h));
+        }
+
+        if role == AuthorRole::Parent {
+            self.parent_routing(out, shared);
+        }
+        self.complaint(out, shared);
+        self.tone(out);
+        if let Some(h) = self.clean(Lex::Boundaries, Lex::ExternalNot, 0, 0).first() {
+            self.push(
+                out,
+                RuleId::StaffPersonalBoundaries,
+                Severity::Warn,
+                Some(*h),
+            );
+        }
+        self.external(out);
+        self.credentials(out, block_if_shared);
+        self.sensitive(out);
+
+        for (k, rule) in self.e.extra_rules.iter().enumerate() {
+            if let Some(h) = self.hits.get(LEXICONS.len() + k).and_then(|v| v.first()) {
+                let sev = default_severity(*rule, role, ctx);
+                self.push(out, *rule, sev, Some(*h));
+            }
+        }
+    }
+
+    fn metadata(&self, out: &mut Vec<Raw>) {
+        let d = self.draft;
+        let g = &self.e.guidance;
+        let mut found = Vec::new();
+        if let Some(photos) = &d.photos {
+            found.extend(metadata::check_photo_in_shared_space(
+                g, d.role, d.context, true,
+            ));
+            let tagged: Vec<TaggedPupil> = photos
+                .tagged
+                .iter()
+                .filter_map(|id| self.e.pupils.iter().find(|p| &p.0 == id))
+                .map(|p| TaggedPupil {
+                    name: p.1.clone(),
+                    photo_consent: p.2,
+                })
+                .collect();
+            found.extend(metadata::check_photo_consent(g, d.role, d.context, &tagged));
+        }
+        if let Some(ok) = d.recipient_is_class_teacher {
+            found.extend(metadata::check_recipient(g, d.role, d.context, ok));
+        }
+        out.extend(found.into_iter().map(|f| Raw {
+            rule: f.rule,
+            severity: f.severity,
+            span: None,
+            surname_mode: false,
+        }));
+    }
+
+    fn names_rules(&self, out: &mut Vec<Raw>) {
+        let d = self.draft;
+        let toks = &self.text.tokens;
+        if d.context.is_shared() {
+            let surname_mode = d.role.is_staff() && self.e.naming == NamingMode::FirstNameOnlyStaff;
+            for n in self.names {
+                if surname_mode && !n.has_surname {
+                    continue;
+                }
+                let severity = if n.confidence == Confidence::Clear {
+                    Severity::Block
+                } else {
+                    Severity::Warn
+                };
+                out.push(Raw {
+                    rule: RuleId::ChildNameShared,
+                    severity,
+                    span: Some((toks[n.first].start, toks[n.last].end)),
+                    surname_mode,
+                });
+            }
+        } else if d.role.is_staff() {
+            let Some(child) = self.e.child_index(d.child) else {
+                return;
+            };
+            for n in self.names {
+                if !n.pupils.contains(&child) && n.confidence == Confidence::Clear {
+                    out.push(Raw {
+                        rule: RuleId::OtherChildNamedPrivate,
+                        severity: Severity::Warn,
+                        span: Some((toks[n.first].start, toks[n.last].end)),
+                        surname_mode: false,
+                    });
+                }
+            }
+        }
+    }
+
+    fn contacts(&self, out: &mut Vec<Raw>, shared: bool) {
+        let mut found = contact::phones(self.text);
+        found.extend(contact::emails(self.text));
+        found.extend(contact::addresses(self.text));
+        for (span, kind) in found {
+            let allowed = match &kind {
+                ContactKind::Phone(d) => self.e.allow_phones.contains(d),
+                ContactKind::Email(a) => self.e.allow_emails.contains(a),
+                ContactKind::Address => false,
+            };
+            if allowed {
+                continue;
+            }
+            if shared {
+                out.push(Raw {
+                    rule: RuleId::ContactDetailsShared,
+                    severity: Severity::Warn,
+                    span: Some((span.start, span.end)),
+                    surname_mode: false,
+                });
+            }
+            // Staff giving out a number or address of their own crosses a personal boundary anywhere.
+            if self.draft.role.is_staff()
+                && matches!(kind, ContactKind::Phone(_) | ContactKind::Email(_))
+            {
+                out.push(Raw {
+                    rule: RuleId::StaffPersonalBoundaries,
+                    severity: Severity::Warn,
+                    span: Some((span.start, span.end)),
+                    surname_mode: false,
+                });
+            }
+        }
+    }
+
+    fn parent_routing(&self, out: &mut Vec<Raw>, shared: bool) {
+        let absence_now = self.clean(Lex::AbsenceNow, Lex::AbsenceNot, 2, 4);
+        let late = self.clean(Lex::AbsenceLate, Lex::AbsenceNot, 2, 4);
+        let holiday = self.clean(Lex::TermHoliday, Lex::AbsenceNot, 2, 4);
+        let appointment = self.clean(Lex::Appointment, Lex::AbsenceNot, 2, 4);
+        let running_late_pickup = self.all(Lex::PickupHow).iter().any(|h| {
+            let s = self
+                .text
+                .slice(self.span(*h).0, self.span(*h).1)
+                .to_lowercase();
+            s.contains("late") || s.contains("traffic") || s.contains("make")
+        });
+        // "Running late" on the way to pick-up is a collection change, not a late arrival.
+        let late: Vec<Hit> = if running_late_pickup {
+            late.into_iter()
+                .filter(|h| !self.text.norm(h.first).starts_with("running"))
+                .collect()
+        } else {
+            late
+        };
+        let absence = self.first_of(&[&absence_now, &late, &holiday, &appointment]);
+        if let Some(h) = absence {
+            self.push(out, RuleId::AbsenceToOffice, Severity::Warn, Some(h));
+        }
+
+        let sick = self.clean(Lex::Sick, Lex::SickNot, 1, 2);
+        if let Some(h) = sick.first() {
+            self.push(out, RuleId::SicknessToOffice, Severity::Warn, Some(*h));
+        }
+
+        let pickup_hits: Vec<Hit> = if appointment.is_empty() {
+            let mut v = self.clean(Lex::PickupWho, Lex::PickupNot, 0, 0);
+            v.extend(self.clean(Lex::PickupHow, Lex::PickupNot, 0, 0));
+            v.extend(self.all(Lex::LeaveEarly).iter().copied());
+            v
+        } else {
+            Vec::new()
+        };
+        let pickup = pickup_hits.iter().copied().min_by_key(|h| h.first);
+        if let Some(h) = pickup {
+            self.push(out, RuleId::PickupChangeToOffice, Severity::Warn, Some(h));
+        }
+
+        if let Some(h) = self.clean(Lex::Dinner, Lex::DinnerNot, 3, 3).first() {
+            self.push(out, RuleId::DinnerEnquiryToOffice, Severity::Info, Some(*h));
+        }
+
+        let medication = self.all(Lex::Medication).first().copied();
+        if let Some(h) = medication {
+            self.push(out, RuleId::MedicationToNursing, Severity::Warn, Some(h));
+        }
+
+        let same_day = self.has(Lex::SameDay);
+        let urgent = self
+            .clean(Lex::Urgent, Lex::UrgentNot, 0, 1)
+            .first()
+            .copied()
+            .or_else(|| {
+                let pass = self.all(Lex::PassMessage).first().copied();
+                if running_late_pickup {
+                    pickup
+                } else if same_day && (pickup.is_some() || medication.is_some()) {
+                    pickup.or(medication)
+                } else if same_day {
+                    pass
+                } else {
+                    None
+                }
+            });
+        if let Some(h) = urgent {
+            self.push(out, RuleId::UrgentToPhone, Severity::Warn, Some(h));
+        }
+
+        if !self.has(Lex::MeetingRequest) {
+            if let Some(h) = self.all(Lex::Progress).first() {
+                self.push(out, RuleId::ProgressToMeeting, Severity::Info, Some(*h));
+            }
+        }
+
+        if shared {
+            if let Some(h) = self.clean(Lex::Negative, Lex::NegativeNot, 2, 2).first() {
+                self.push(out, RuleId::NegativeInSharedSpace, Severity::Warn, Some(*h));
+            }
+        }
+    }
+
+    fn complaint(&self, out: &mut Vec<Raw>, shared: bool) {
+        let role = self.draft.role;
+        if role == AuthorRole::Parent {
+            let strong = self.clean(Lex::ComplaintStrong, Lex::ComplaintNot, 1, 1);
+            let weak = if shared {
+                Vec::new()
+            } else {
+                self.clean(Lex::ComplaintWeak, Lex::ComplaintNot, 1, 1)
+            };
+            if let Some(h) = self.first_of(&[&strong, &weak]) {
+                self.push(out, RuleId::ComplaintToOffice, Severity::Warn, Some(h));
+            }
+        } else if role.is_staff() && !self.has(Lex::StaffRedirect) {
+            if let Some(h) = self.all(Lex::StaffComplaintHandling).first() {
+                self.push(out, RuleId::ComplaintToOffice, Severity::Warn, Some(*h));
+            }
+        } else if role == AuthorRole::Pupil && shared {
+            if let Some(h) = self.clean(Lex::Negative, Lex::NegativeNot, 2, 2).first() {
+                self.push(out, RuleId::NegativeInSharedSpace, Severity::Warn, Some(*h));
+            }
+        }
+    }
+
+    /// Three or more shouted words in a row (acronyms aside).
+    fn shouting(&self) -> Option<(usize, usize)> {
+        const ACRONYMS: &[&str] = &[
+            "pe", "pta", "sats", "ehcp", "nhs", "dsl", "send", "sen", "ks1", "ks2", "eyfs", "tv",
+            "ok", "uk", "am", "pm", "asap", "fyi", "bbc", "pto", "diy", "ict", "re", "rse", "pshe",
+            "dt", "mfl", "tbc", "rsvp", "ps", "inset", "gp", "a&e", "ot", "salt", "camhs",
+        ];
+        let toks = &self.text.tokens;
+        let mut run = 0;
+        for (i, t) in toks.iter().enumerate() {
+            if t.upper && !ACRONYMS.contains(&t.norm.as_str()) && !t.is_number() {
+                run += 1;
+                if run >= 3 {
+                    return Some((toks[i + 1 - run].start, t.end));
+                }
+            } else {
+                run = 0;
+            }
+        }
+        None
+    }
+
+    fn tone(&self, out: &mut Vec<Raw>) {
+        let role = self.draft.role;
+        if !role.is_staff() {
+            return;
+        }
+        let shout = self.shouting();
+        if self.draft.context == Context::BehaviourComment {
+            let exclaim = self.text.chars.windows(2).position(|w| w == ['!', '!']);
+            let label = self.all(Lex::BehaviourLabel).first().map(|h| self.span(*h));
+            if let Some(span) = label.or(shout).or(exclaim.map(|p| (p, p + 2))) {
+                out.push(Raw {
+                    rule: RuleId::BehaviourCommentNegative,
+                    severity: Severity::Warn,
+                    span: Some(span),
+                    surname_mode: false,
+                });
+            }
+        } else {
+            let tone = self
+                .clean(Lex::StaffTone, Lex::StaffToneNot, 1, 1)
+                .first()
+                .map(|h| self.span(*h));
+            if let Some(span) = tone.or(shout) {
+                out.push(Raw {
+                    rule: RuleId::StaffUnprofessionalTone,
+                    severity: Severity::Warn,
+                    span: Some(span),
+                    surname_mode: false,
+                });
+            }
+        }
+    }
+
+    fn external(&self, out: &mut Vec<Raw>) {
+        let nots = self.all(Lex::ExternalNot);
+        let negated = |h: &Hit| {
+            nots.iter()
+                .any(|n| n.last + 4 >= h.first && n.first <= h.last)
+        };
+        let direct = self
+            .all(Lex::ExternalDirect)
+            .iter()
+            .copied()
+            .find(|h| !negated(h));
+        let targets = self.all(Lex::ExternalTarget);
+        let via = self.all(Lex::ExternalVerb).iter().copied().find(|v| {
+            !negated(v)
+                && targets
+                    .iter()
+                    .any(|t| !negated(t) && t.first > v.first && t.first <= v.last + 6)
+        });
+        if let Some(h) = direct.or(via) {
+            self.push(out, RuleId::ExternalSharing, Severity::Warn, Some(h));
+        }
+    }
+
+    fn credentials(&self, out: &mut Vec<Raw>, severity: Severity) {
+        let keys: Vec<(usize, usize)> = self
+            .all(Lex::CredentialKey)
+            .iter()
+            .filter(|h| {
+                // A bare "code" (dress code, door code) needs a digit in its value; checked below by
+                // only keeping those keys whose value has one.
+                let only_code = h.first == h.last && self.text.norm(h.first) == "code";
+                !only_code || {
+                    let next = self
+                        .text
+                        .tokens
+                        .get(h.last + 1..(h.last + 4).min(self.text.tokens.len()))
+                        .unwrap_or(&[]);
+                    next.iter()
+                        .any(|t| t.norm.chars().any(|c| c.is_ascii_digit()))
+                }
+            })
+            .map(|h| (h.first, h.last))
+            .collect();
+        if let Some(s) = contact::credentials(self.text, &keys).first() {
+            out.push(Raw {
+                rule: RuleId::CredentialShared,
+                severity,
+                span: Some((s.start, s.end)),
+                surname_mode: false,
+            });
+        }
+    }
+
+    fn sensitive(&self, out: &mut Vec<Raw>) {
+        let d = self.draft;
+        if !d.context.is_shared() || d.role == AuthorRole::Pupil {
+            return;
+        }
+        let Some(h) = self.all(Lex::Sensitive).first().copied() else {
+            return;
+        };
+        let named = !self.names.is_empty();
+        let strong = self.has(Lex::PersonalStrong);
+        let general = self.has(Lex::SensitiveGeneral);
+        let personal = if d.role.is_staff() {
+            named || strong || (self.has(Lex::Pronoun3) && !general)
+        } else {
+            named || strong || ((self.has(Lex::Pronoun3) || self.has(Lex::FirstPerson)) && !general)
+        };
+        if personal {
+            let sev = if named {
+                Severity::Block
+            } else {
+                Severity::Warn
+            };
+            self.push(out, RuleId::SensitiveInfoShared, sev, Some(h));
+        }
+    }
+}
+
+/// The catalogue severity used for pack `extra_terms` matches.
+fn default_severity(rule: RuleId, role: AuthorRole, ctx: Context) -> Severity {
+    use RuleId as R;
+    match rule {
+        R::ChildNameShared
+        | R::PhotoInSharedSpace
+        | R::PhotoConsent
+        | R::ThreatOrIntimidation
+        | R::PupilMessagingDisabled
+        | R::RecipientNotClassTeacher
+        | R::AbusiveLanguage => Severity::Block,
+        R::CredentialShared | R::StaffConfidentialDetail if ctx.is_shared() => Severity::Block,
+        R::SafeguardingToDsl if role.is_staff() && ctx.is_shared() => Severity::Block,
+        R::DinnerEnquiryToOffice | R::ProgressToMeeting | R::OutOfHours => Severity::Info,
+        _ => Severity::Warn,
+    }
+}

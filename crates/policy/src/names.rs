@@ -1,0 +1,482 @@
+//! Roster-aware pupil-name detection: nicknames, accents, typos, possessives, family surnames, and the
+//! context that tells "Ruby" the pupil from "ruby" the stone.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::lexicon::{
+    COMMON_WORDS, COPULAS, DETERMINERS, FAMOUS, NAME_PREPS, NAME_TALK, NAME_VERBS, NAME_WORDS,
+    NICKNAMES, SUBJECTS, TITLES, VERBISH, WORD_COLLOCATIONS,
+};
+use crate::pack::Pack;
+use crate::text::{Text, fold};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Given,
+    Surname,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct NameRef {
+    pupil: usize,
+    kind: Kind,
+}
+
+/// How sure the engine is that a span is a pupil's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Confidence {
+    /// A name that is also an everyday word, in a name-like position: ask the writer.
+    Ambiguous,
+    /// Clearly a name.
+    Clear,
+}
+
+/// One pupil reference in the text.
+#[derive(Debug, Clone)]
+pub(crate) struct NameHit {
+    /// First token.
+    pub first: usize,
+    /// Last token (inclusive).
+    pub last: usize,
+    /// Pupils (roster indices) the span could refer to.
+    pub pupils: Vec<usize>,
+    /// The reference includes a surname (alone, plural or after a first name).
+    pub has_surname: bool,
+    /// The reference includes a given name.
+    pub has_given: bool,
+    /// How sure.
+    pub confidence: Confidence,
+}
+
+/// Precomputed name tables for one roster.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct NameIndex {
+    exact: HashMap<String, Vec<NameRef>>,
+    typo_targets: Vec<(String, Vec<NameRef>)>,
+    surnames: Vec<String>,
+    class_names: HashSet<String>,
+    famous: Vec<Vec<String>>,
+    common: HashSet<String>,
+    name_words: HashSet<String>,
+}
+
+fn set(words: &[&str]) -> HashSet<String> {
+    words.iter().map(|w| (*w).to_owned()).collect()
+}
+
+fn contains(list: &[&str], w: &str) -> bool {
+    list.contains(&w)
+}
+
+/// Bounded Damerau-Levenshtein (optimal string alignment) distance; returns `max + 1` when over `max`.
+pub(crate) fn edit_distance(a: &str, b: &str, max: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return max + 1;
+    }
+    let w = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * w];
+    for (i, row) in d.chunks_mut(w).enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d.iter_mut().enumerate().take(w) {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        let mut row_min = usize::MAX;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[(i - 1) * w + j] + 1)
+                .min(d[i * w + j - 1] + 1)
+                .min(d[(i - 1) * w + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[(i - 2) * w + j - 2] + 1);
+            }
+            d[i * w + j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > max {
+            return max + 1;
+        }
+    }
+    d[a.len() * w + b.len()].min(max + 1)
+}
+
+impl NameIndex {
+    /// Builds the tables from the pack's roster, nickname table, class names and staff.
+    pub fn new(pack: &Pack, lexicon_words: &HashSet<String>) -> NameIndex {
+        let mut idx = NameIndex {
+            common: set(COMMON_WORDS),
+            name_words: set(NAME_WORDS),
+            famous: FAMOUS
+                .iter()
+                .map(|f| f.split(' ').map(str::to_owned).collect())
+                .collect(),
+            ..NameIndex::default()
+        };
+        idx.common.extend(
+            lexicon_words
+                .iter()
+                .filter(|w| w.chars().count() >= 4)
+                .cloned(),
+        );
+        for c in &pack.school.other_class_names {
+            idx.class_names.insert(fold(c));
+        }
+        if let Some(class) = &pack.class {
+            for w in fold(&class.name).split_whitespace() {
+                if w != "class" {
+                    idx.class_names.insert(w.to_owned());
+                }
+            }
+        }
+        let nick: HashMap<&str, &[&str]> = NICKNAMES.iter().copied().collect();
+        for (p, pupil) in pack.pupils.iter().enumerate() {
+            let mut given: Vec<String> = vec![fold(&pupil.first_name)];
+            if let Some(pref) = &pupil.preferred_name {
+                given.push(fold(pref));
+            }
+            given.extend(pupil.aliases.iter().map(|a| fold(a)));
+            let mut expanded = given.clone();
+            for g in &given {
+                // Multi-word first names ("Mary Jane") are indexed word by word.
+                for part in g.split_whitespace() {
+                    expanded.push(part.to_owned());
+                    if let Some(n) = nick.get(part) {
+                        expanded.extend(n.iter().map(|s| (*s).to_owned()));
+                    }
+                }
+            }
+            expanded.sort();
+            expanded.dedup();
+            for g in expanded {
+                if g.contains(' ') || g.chars().count() < 2 {
+                    continue;
+                }
+                idx.exact.entry(g).or_default().push(NameRef {
+                    pupil: p,
+                    kind: Kind::Given,
+                });
+            }
+            let surname = fold(&pupil.surname);
+            for part in surname.split([' ', '-']).filter(|s| s.chars().count() >= 2) {
+                idx.exact.entry(part.to_owned()).or_default().push(NameRef {
+                    pupil: p,
+                    kind: Kind::Surname,
+                });
+            }
+            idx.surnames.push(surname);
+        }
+        // Only clear names of five letters or more are matched with typos, so short names never collide
+        // with ordinary words.
+        let mut typo: Vec<(String, Vec<NameRef>)> = idx
+            .exact
+            .iter()
+            .filter(|(k, _)| k.chars().count() >= 5 && !idx.name_words.contains(*k))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        typo.sort_by(|a, b| a.0.cmp(&b.0));
+        idx.typo_targets = typo;
+        idx
+    }
+
+    fn lookup(&self, word: &str) -> Option<&Vec<NameRef>> {
+        self.exact.get(word)
+    }
+
+    fn typo_lookup(&self, word: &str) -> Option<Vec<NameRef>> {
+        let n = word.chars().count();
+        if n < 4 || self.common.contains(word) || !word.chars().all(char::is_alphabetic) {
+            return None;
+        }
+        let mut out = Vec::new();
+        for (name, refs) in &self.typo_targets {
+            let len = name.chars().count();
+            let max = if len >= 8 { 2 } else { 1 };
+            // The first letter is almost always right, even in a hurried typo; requiring it keeps
+            // "hurry" away from "Harry" style collisions cheap to rule out.
+            if name.chars().next() != word.chars().next() {
+                continue;
+            }
+            if edit_distance(word, name, max) <= max {
+                out.extend(refs.iter().copied());
+            }
+        }
+        (!out.is_empty()).then_some(out)
+    }
+
+    fn is_famous(&self, text: &Text, i: usize, stem: &str) -> bool {
+        self.famous.iter().any(|f| {
+            f.iter().enumerate().any(|(k, w)| {
+                w == stem
+                    && k <= i
+                    && f.iter().enumerate().all(|(m, fw)| {
+                        let j = i - k + m;
+                        j == i
+                            || text
+                                .tokens
+                                .get(j)
+                                .is_some_and(|t| t.stem() == fw || t.norm == *fw)
+                    })
+            })
+        })
+    }
+
+    fn is_name_word(&self, w: &str) -> bool {
+        self.name_words.contains(w) || self.common.contains(w)
+    }
+
+    /// Whether the token at `i` is (probably) some pupil's name, without context checks; used to tell
+    /// a neighbouring name from a title word.
+    fn is_any_name(&self, text: &Text, i: usize) -> bool {
+        text.tokens
+            .get(i)
+            .is_some_and(|t| self.lookup(t.stem()).is_some())
+    }
+
+    /// Scores how name-like the position of token `i` is (see the crate README for the signals).
+    fn context_score(&self, text: &Text, i: usize, stem: &str, plural_s: bool) -> i32 {
+        let t = &text.tokens[i];
+        let all_caps_text = text.tokens.iter().filter(|t| t.upper).count() * 2 > text.tokens.len();
+        let verbish = contains(VERBISH, stem);
+        let mut s = 0;
+        if t.cap && !t.upper && !t.sent_start {
+            s += 2;
+        } else if t.upper && !all_caps_text {
+            s += 1;
+        }
+        if t.has_apostrophe_s() {
+            s += 2;
+        } else if plural_s {
+            s += 1;
+        }
+        let next = text.norm(i + 1);
+        let prev = text.prev(i, 1);
+        if next == "and" || next == "&" {
+            s += 1;
+        } else if contains(COPULAS, next) {
+            s += if verbish { 1 } else { 2 };
+        } else if contains(NAME_VERBS, next) && !t.has_apostrophe_s() {
+            s += 2;
+        }
+        if contains(NAME_PREPS, prev) {
+            s += 1;
+        }
+        if contains(DETERMINERS, prev) {
+            s -= 3;
+        }
+        if verbish && contains(SUBJECTS, prev) {
+            s -= 3;
+        }
+        if !t.has_apostrophe_s() && contains(WORD_COLLOCATIONS, next) {
+            s -= 3;
+        }
+        // A capitalised non-name neighbour usually means a title or a place ("Park Lane", "Autumn Fair").
+        if i > 0 {
+            let p = &text.tokens[i - 1];
+            if p.cap && !p.sent_start && !p.upper && !self.is_any_name(text, i - 1) {
+                s -= 2;
+            }
+        }
+        if let Some(n) = text.tokens.get(i + 1) {
+            if n.cap
+                && !n.sent_start
+                && !n.upper
+                && !self.is_any_name(text, i + 1)
+                && !t.has_apostrophe_s()
+            {
+                s -= 2;
+            }
+        }
+        s
+    }
+
+    /// Finds pupil references in the text.
+    pub fn find(&self, text: &Text) -> Vec<NameHit> {
+        let mut hits = Vec::new();
+        let toks = &text.tokens;
+        let mut i = 0;
+        while i < toks.len() {
+            let t = &toks[i];
+            let stem = t.stem();
+            let mut plural_s = false;
+            let mut typo = false;
+            let refs: Vec<NameRef> = if let Some(r) = self.lookup(stem) {
+                r.clone()
+            } else if let Some(r) = stem
+                .strip_suffix('s')
+                .filter(|s| s.chars().count() >= 3 && !self.common.contains(stem))
+                .and_then(|s| self.lookup(s))
+            {
+                plural_s = true;
+                r.clone()
+            } else if let Some(r) = self.typo_lookup(stem) {
+                typo = true;
+                r
+            } else {
+                i += 1;
+                continue;
+            };
+            let base = if plural_s {
+                &stem[..stem.len() - 1]
+            } else {
+                stem
+            };
+            if self.suppressed(text, i, base) {
+                i += 1;
+                continue;
+            }
+            // A first name followed by that pupil's surname is one clear reference.
+            if let Some(next) = toks.get(i + 1) {
+                let next_stem = next.stem();
+                let full: Vec<usize> = refs
+                    .iter()
+                    .filter(|r| {
+                        r.kind == Kind::Given
+                            && self.surnames[r.pupil]
+                                .split([' ', '-'])
+                                .any(|s| s == next_stem)
+                    })
+                    .map(|r| r.pupil)
+                    .collect();
+                if !full.is_empty() {
+                    hits.push(NameHit {
+                        first: i,
+                        last: i + 1,
+                        pupils: full,
+                        has_surname: true,
+                        has_given: true,
+                        confidence: Confidence::Clear,
+                    });
+                    i += 2;
+                    continue;
+                }
+            }
+            let has_surname = refs.iter().any(|r| r.kind == Kind::Surname);
+            let has_given = refs.iter().any(|r| r.kind == Kind::Given);
+            let mut pupils: Vec<usize> = refs.iter().map(|r| r.pupil).collect();
+            pupils.dedup();
+            let ambiguous = self.is_name_word(base) || base.chars().count() <= 2;
+            let confidence = if typo {
+                let s = self.context_score(text, i, base, false);
+                if s < 2 {
+                    None
+                } else if t.cap && !t.sent_start {
+                    Some(Confidence::Clear)
+                } else {
+                    Some(Confidence::Ambiguous)
+                }
+            } else if has_surname && !has_given && self.family_context(text, i, plural_s) {
+                Some(Confidence::Clear)
+            } else if ambiguous {
+                let strict_short =
+                    base.chars().count() <= 2 && !(t.cap && !t.sent_start && !t.upper);
+                let s = self.context_score(text, i, base, plural_s);
+                (s >= 2 && !strict_short).then_some(Confidence::Ambiguous)
+            } else if plural_s && !t.cap {
+                // "masons" or "kellys" in lower case: a plural noun more often than a possessive.
+                (self.context_score(text, i, base, plural_s) >= 2).then_some(Confidence::Ambiguous)
+            } else {
+                Some(Confidence::Clear)
+            };
+            if let Some(confidence) = confidence {
+                hits.push(NameHit {
+                    first: i,
+                    last: i,
+                    pupils,
+                    has_surname,
+                    has_given,
+                    confidence,
+                });
+            }
+            i += 1;
+        }
+        hits
+    }
+
+    fn family_context(&self, text: &Text, i: usize, plural_s: bool) -> bool {
+        let prev = text.prev(i, 1);
+        let next = text.norm(i + 1);
+        let family_noun = matches!(
+            next,
+            "twins"
+                | "family"
+                | "families"
+                | "kids"
+                | "boys"
+                | "girls"
+                | "children"
+                | "brothers"
+                | "sisters"
+                | "household"
+                | "lot"
+                | "clan"
+                | "family's"
+                | "twins'"
+        );
+        (prev == "the" && (family_noun || (plural_s && text.tokens[i].cap)))
+            || (family_noun && text.tokens[i].cap)
+    }
+
+    /// Titled adults, class names, famous people and names discussed as words.
+    fn suppressed(&self, text: &Text, i: usize, stem: &str) -> bool {
+        let prev = text.prev(i, 1);
+        if contains(TITLES, prev) {
+            return true;
+        }
+        if self.class_names.contains(stem) {
+            let next = text.norm(i + 1);
+            if matches!(
+                next,
+                "class" | "classes" | "group" | "team" | "table" | "house"
+            ) || matches!(prev, "in" | "from" | "to" | "for" | "into")
+            {
+                return true;
+            }
+        }
+        if self.is_famous(text, i, stem) {
+            return true;
+        }
+        if contains(NAME_TALK, prev) {
+            return true;
+        }
+        let t = &text.tokens[i];
+        if !t.has_apostrophe_s() {
+            let quoted = text
+                .gap_before(i)
+                .iter()
+                .any(|c| matches!(c, '"' | '“' | '\'' | '‘'));
+            let talk_after = (1..=4).any(|k| {
+                matches!(
+                    text.norm(i + k),
+                    "name" | "names" | "spelling" | "spelt" | "spelled"
+                )
+            });
+            if talk_after && (quoted || matches!(text.norm(i + 1), "is" | "was" | "means" | "as")) {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_is_bounded_damerau() {
+        let cases: &[(&str, &str, usize, usize)] = &[
+            ("isabela", "isabella", 2, 1),
+            ("saorise", "saoirse", 2, 1),
+            ("kasper", "kacper", 1, 1),
+            ("hurry", "harry", 1, 1),
+            ("abcdef", "uvwxyz", 2, 3),
+            ("niamh", "naimh", 1, 1),
+        ];
+        for &(a, b, max, want) in cases {
+            assert_eq!(edit_distance(a, b, max), want, "{a} {b}");
+        }
+    }
+}
