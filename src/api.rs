@@ -1,0 +1,145 @@
+//! The REST client: one function per endpoint of `/api/v1`, each returning the wire type or an [`AppError`].
+//!
+//! Requests carry the session cookie (`credentials: same-origin`); any non-2xx answer is read as the server's
+//! `ApiError` body, so the page can word it. Nothing here is cached: the service worker never caches `/api/`.
+
+use gloo_net::http::{Request, RequestBuilder, Response};
+use hometime_api::{
+    API_PREFIX, ApiError, ApproveExtraAdultRequest, ClassCodeOpened, ClassCodeRequest, ClassDetail,
+    ClassSummary, ErrorCode, InviteCreated, JoinRequest, LinkChildRequest, LoginRequest, Me,
+    OpenClassCodeRequest, PupilChoices, PupilPickRequest, SchoolOverview,
+};
+use hometime_domain::{ClassId, PupilId};
+use serde::{Serialize, de::DeserializeOwned};
+use web_sys::RequestCredentials;
+
+use crate::errors::AppError;
+
+fn url(path: &str) -> String {
+    format!("{API_PREFIX}{path}")
+}
+
+fn with_session(builder: RequestBuilder) -> RequestBuilder {
+    builder
+        .credentials(RequestCredentials::SameOrigin)
+        .header("Accept", "application/json")
+}
+
+/// Reads an error answer. A body that is not an `ApiError` (a proxy's HTML page, say) still becomes a
+/// useful error, and a 429 without a body keeps its `Retry-After` wait.
+async fn error_from(resp: Response) -> AppError {
+    let status = resp.status();
+    if let Ok(body) = resp.json::<ApiError>().await {
+        return AppError::Api(body);
+    }
+    if status == 429 {
+        let retry = resp
+            .headers()
+            .get("retry-after")
+            .and_then(|v| v.trim().parse().ok());
+        return AppError::Api(ApiError {
+            retry_after_secs: retry,
+            ..ApiError::new(ErrorCode::RateLimited, "")
+        });
+    }
+    AppError::BadResponse(status)
+}
+
+async fn send(request: Result<Request, gloo_net::Error>) -> Result<Response, AppError> {
+    let request = request.map_err(|_| AppError::BadResponse(0))?;
+    let resp = request.send().await.map_err(|_| AppError::Network)?;
+    if resp.ok() {
+        Ok(resp)
+    } else {
+        Err(error_from(resp).await)
+    }
+}
+
+async fn json<T: DeserializeOwned>(
+    request: Result<Request, gloo_net::Error>,
+) -> Result<T, AppError> {
+    let resp = send(request).await?;
+    let status = resp.status();
+    resp.json::<T>()
+        .await
+        .map_err(|_| AppError::BadResponse(status))
+}
+
+async fn get<T: DeserializeOwned>(path: &str) -> Result<T, AppError> {
+    json(with_session(Request::get(&url(path))).build()).await
+}
+
+async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, AppError> {
+    json(with_session(Request::post(&url(path))).json(body)).await
+}
+
+pub async fn me() -> Result<Me, AppError> {
+    get("/me").await
+}
+
+pub async fn login(req: LoginRequest) -> Result<Me, AppError> {
+    post("/auth/login", &req).await
+}
+
+pub async fn logout() -> Result<(), AppError> {
+    send(with_session(Request::post(&url("/auth/logout"))).build())
+        .await
+        .map(drop)
+}
+
+pub async fn join(req: JoinRequest) -> Result<Me, AppError> {
+    post("/auth/join", &req).await
+}
+
+pub async fn link_child(req: LinkChildRequest) -> Result<Me, AppError> {
+    post("/me/children", &req).await
+}
+
+pub async fn class_code(req: ClassCodeRequest) -> Result<PupilChoices, AppError> {
+    post("/pupil-auth/class", &req).await
+}
+
+pub async fn pick_pupil(req: PupilPickRequest) -> Result<Me, AppError> {
+    post("/pupil-auth/pick", &req).await
+}
+
+pub async fn classes() -> Result<Vec<ClassSummary>, AppError> {
+    get("/classes").await
+}
+
+pub async fn class_detail(id: ClassId) -> Result<ClassDetail, AppError> {
+    get(&format!("/classes/{id}")).await
+}
+
+pub async fn open_class_code(id: ClassId, minutes: u32) -> Result<ClassCodeOpened, AppError> {
+    post(
+        &format!("/classes/{id}/pupil-code"),
+        &OpenClassCodeRequest { minutes },
+    )
+    .await
+}
+
+pub async fn close_class_code(id: ClassId) -> Result<(), AppError> {
+    send(with_session(Request::delete(&url(&format!("/classes/{id}/pupil-code")))).build())
+        .await
+        .map(drop)
+}
+
+pub async fn create_invite(pupil: PupilId) -> Result<InviteCreated, AppError> {
+    json(with_session(Request::post(&url(&format!("/pupils/{pupil}/invites")))).build()).await
+}
+
+pub async fn approve_extra_adult(pupil: PupilId, reason: String) -> Result<(), AppError> {
+    send(
+        with_session(Request::post(&url(&format!(
+            "/pupils/{pupil}/adult-approvals"
+        ))))
+        .json(&ApproveExtraAdultRequest { reason }),
+    )
+    .await
+    .map(drop)
+}
+
+pub async fn overview() -> Result<SchoolOverview, AppError> {
+    get("/school/overview").await
+}

@@ -1,0 +1,30 @@
+//! The message shown when something went wrong as a whole (not just one field). It is announced to screen
+//! readers as it appears, and never left out: an error nobody sees is a bug.
+
+use leptos::prelude::*;
+
+use crate::errors::{AppError, error_text, other_field_texts};
+
+#[component]
+pub fn ErrorNotice(
+    error: AppError,
+    /// Fields the surrounding form shows itself; other field problems are listed here.
+    #[prop(optional)]
+    fields: &'static [&'static str],
+) -> impl IntoView {
+    let text = error_text(&error);
+    let extra = other_field_texts(&error, fields);
+    view! {
+        <div class="notice notice-error" role="alert">
+            <p>{text}</p>
+            {(!extra.is_empty())
+                .then(|| {
+                    view! {
+                        <ul>
+                            {extra.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}
+                        </ul>
+                    }
+                })}
+        </div>
+    }
+}

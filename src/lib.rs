@@ -1,0 +1,87 @@
+//! Hometime's browser app: the router, the session context and the service worker registration. The screens
+//! live in [`pages`], their parts in [`components`], and the logic they share in plain, natively tested
+//! modules ([`routes`], [`errors`], [`forms`], [`format`]).
+
+pub mod api;
+pub mod clock;
+pub mod components;
+pub mod errors;
+pub mod format;
+pub mod forms;
+pub mod pages;
+pub mod routes;
+pub mod session;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{ParamSegment, StaticSegment};
+
+use crate::components::app_header::AppHeader;
+use crate::pages::class::ClassPage;
+use crate::pages::join::JoinPage;
+use crate::pages::leader_home::LeaderHomePage;
+use crate::pages::not_found::NotFoundPage;
+use crate::pages::parent_home::ParentHomePage;
+use crate::pages::pupil_home::PupilHomePage;
+use crate::pages::pupil_sign_in::PupilSignInPage;
+use crate::pages::root::RootPage;
+use crate::pages::sign_in::SignInPage;
+use crate::pages::teacher_home::TeacherHomePage;
+use crate::routes::seg;
+use crate::session::Session;
+
+/// The whole app. Provides the [`Session`] and routes every path in [`routes::AppRoute`].
+#[component]
+pub fn App() -> impl IntoView {
+    provide_context(Session::new());
+    view! { <Shell/> }
+}
+
+/// The layout and routes, given a [`Session`] in context (tests provide a fixed one).
+#[component]
+pub fn Shell() -> impl IntoView {
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">"Skip to main content"</a>
+            <AppHeader/>
+            <main id="main" class="main" tabindex="-1">
+                <Routes fallback=|| view! { <NotFoundPage/> }>
+                    <Route path=StaticSegment("") view=RootPage/>
+                    <Route path=StaticSegment(seg::SIGN_IN) view=SignInPage/>
+                    <Route path=StaticSegment(seg::JOIN) view=JoinPage/>
+                    <Route path=StaticSegment(seg::PUPIL) view=PupilSignInPage/>
+                    <Route path=(StaticSegment(seg::PUPIL), StaticSegment(seg::HOME)) view=PupilHomePage/>
+                    <Route path=StaticSegment(seg::PARENT) view=ParentHomePage/>
+                    <Route path=StaticSegment(seg::TEACHER) view=TeacherHomePage/>
+                    <Route
+                        path=(
+                            StaticSegment(seg::TEACHER),
+                            StaticSegment(seg::CLASSES),
+                            ParamSegment(seg::CLASS_ID_PARAM),
+                        )
+                        view=ClassPage
+                    />
+                    <Route path=StaticSegment(seg::LEADER) view=LeaderHomePage/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+/// Registers `/sw.js`, which caches the app shell so the app opens offline. Browsers without service workers
+/// (or pages not served over https or from localhost) simply skip it.
+pub fn register_service_worker() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let navigator = window.navigator();
+    if !js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
+        return;
+    }
+    let promise = navigator.service_worker().register("/sw.js");
+    leptos::task::spawn_local(async move {
+        if let Err(e) = wasm_bindgen_futures::JsFuture::from(promise).await {
+            leptos::logging::warn!("service worker not registered: {e:?}");
+        }
+    });
+}

@@ -1,0 +1,19 @@
+//! `/leader`: the school at a glance for its leaders: figures, classes, extra-adult approvals and settings.
+
+use leptos::prelude::*;
+
+use crate::components::guard::Guard;
+use crate::components::school_overview::SchoolOverviewView;
+use crate::routes::AppRoute;
+
+#[component]
+pub fn LeaderHomePage() -> impl IntoView {
+    view! {
+        <Guard route=AppRoute::LeaderHome>
+            <div class="page">
+                <h1>"School overview"</h1>
+                <SchoolOverviewView/>
+            </div>
+        </Guard>
+    }
+}

@@ -1,0 +1,12 @@
+//! One component per screen of the app; each is a route in [`crate::App`].
+
+pub mod class;
+pub mod join;
+pub mod leader_home;
+pub mod not_found;
+pub mod parent_home;
+pub mod pupil_home;
+pub mod pupil_sign_in;
+pub mod root;
+pub mod sign_in;
+pub mod teacher_home;

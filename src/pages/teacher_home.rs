@@ -1,0 +1,19 @@
+//! `/teacher`: the classes a member of staff teaches (every class, for the office).
+
+use leptos::prelude::*;
+
+use crate::components::guard::Guard;
+use crate::components::teacher_classes::TeacherClasses;
+use crate::routes::AppRoute;
+
+#[component]
+pub fn TeacherHomePage() -> impl IntoView {
+    view! {
+        <Guard route=AppRoute::TeacherHome>
+            <div class="page">
+                <h1>"Your classes"</h1>
+                <TeacherClasses/>
+            </div>
+        </Guard>
+    }
+}

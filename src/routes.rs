@@ -1,0 +1,261 @@
+//! Every URL in the app, defined once: the router is built from these segments and links are built from
+//! [`AppRoute::path`], so a path can never be spelt two ways.
+
+use hometime_api::Me;
+use hometime_domain::{ClassId, Home};
+
+/// Path segments shared by the router (`lib.rs`) and [`AppRoute::path`].
+pub mod seg {
+    pub const SIGN_IN: &str = "sign-in";
+    pub const JOIN: &str = "join";
+    pub const PUPIL: &str = "pupil";
+    pub const HOME: &str = "home";
+    pub const PARENT: &str = "parent";
+    pub const TEACHER: &str = "teacher";
+    pub const CLASSES: &str = "classes";
+    pub const LEADER: &str = "leader";
+    /// The name of the class id parameter in `/teacher/classes/:id`.
+    pub const CLASS_ID_PARAM: &str = "id";
+}
+
+/// A screen of the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AppRoute {
+    /// `/`: sends people to their home, or to sign in.
+    Root,
+    SignIn,
+    Join,
+    /// The pupil sign-in: class code, then tap your own avatar.
+    PupilSignIn,
+    PupilHome,
+    ParentHome,
+    TeacherHome,
+    /// A class list, for its teacher and for leaders.
+    Class(ClassId),
+    LeaderHome,
+}
+
+/// Who may see a screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Audience {
+    /// Decides for itself (the root redirect).
+    Anyone,
+    /// Sign-in screens: someone already signed in is sent to their home.
+    SignedOut,
+    /// Signed-in people whose home is one of these.
+    Homes(&'static [Home]),
+}
+
+impl AppRoute {
+    /// The URL path of this screen.
+    pub fn path(self) -> String {
+        use seg::*;
+        match self {
+            AppRoute::Root => "/".to_owned(),
+            AppRoute::SignIn => format!("/{SIGN_IN}"),
+            AppRoute::Join => format!("/{JOIN}"),
+            AppRoute::PupilSignIn => format!("/{PUPIL}"),
+            AppRoute::PupilHome => format!("/{PUPIL}/{HOME}"),
+            AppRoute::ParentHome => format!("/{PARENT}"),
+            AppRoute::TeacherHome => format!("/{TEACHER}"),
+            AppRoute::Class(id) => format!("/{TEACHER}/{CLASSES}/{id}"),
+            AppRoute::LeaderHome => format!("/{LEADER}"),
+        }
+    }
+
+    /// The screen for a path, if the app has one. Used to check the router and links agree.
+    pub fn parse(path: &str) -> Option<AppRoute> {
+        use seg::*;
+        let parts: Vec<&str> = path.trim_end_matches('/').split('/').skip(1).collect();
+        Some(match parts.as_slice() {
+            [] => AppRoute::Root,
+            [s] if *s == SIGN_IN => AppRoute::SignIn,
+            [s] if *s == JOIN => AppRoute::Join,
+            [s] if *s == PUPIL => AppRoute::PupilSignIn,
+            [s, h] if *s == PUPIL && *h == HOME => AppRoute::PupilHome,
+            [s] if *s == PARENT => AppRoute::ParentHome,
+            [s] if *s == TEACHER => AppRoute::TeacherHome,
+            [s, c, id] if *s == TEACHER && *c == CLASSES => {
+                AppRoute::Class(ClassId(id.parse().ok()?))
+            }
+            [s] if *s == LEADER => AppRoute::LeaderHome,
+            _ => return None,
+        })
+    }
+
+    /// The home screen for a signed-in person.
+    pub fn home(home: Home) -> AppRoute {
+        match home {
+            Home::Parent => AppRoute::ParentHome,
+            Home::Pupil => AppRoute::PupilHome,
+            Home::Teacher => AppRoute::TeacherHome,
+            Home::Leader => AppRoute::LeaderHome,
+        }
+    }
+
+    pub fn audience(self) -> Audience {
+        match self {
+            AppRoute::Root => Audience::Anyone,
+            AppRoute::SignIn | AppRoute::Join | AppRoute::PupilSignIn => Audience::SignedOut,
+            AppRoute::PupilHome => Audience::Homes(&[Home::Pupil]),
+            AppRoute::ParentHome => Audience::Homes(&[Home::Parent]),
+            AppRoute::TeacherHome => Audience::Homes(&[Home::Teacher]),
+            // Leaders open class pages from their school overview.
+            AppRoute::Class(_) => Audience::Homes(&[Home::Teacher, Home::Leader]),
+            AppRoute::LeaderHome => Audience::Homes(&[Home::Leader]),
+        }
+    }
+}
+
+/// What we know about the session while deciding what to show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SessionView {
+    /// `GET /me` has not answered yet.
+    Loading,
+    SignedOut,
+    SignedIn(Home),
+}
+
+impl SessionView {
+    pub fn of(me: Option<&Me>) -> SessionView {
+        me.map_or(SessionView::SignedOut, |me| SessionView::SignedIn(me.home))
+    }
+}
+
+/// What a guarded screen should do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Decision {
+    Wait,
+    Show,
+    Redirect(AppRoute),
+}
+
+/// Decides whether a screen is shown, or where the person is sent instead: signed-out people go to the right
+/// sign-in, and signed-in people who open someone else's screen go to their own home.
+pub fn decide(route: AppRoute, session: SessionView) -> Decision {
+    match (route.audience(), session) {
+        (_, SessionView::Loading) => Decision::Wait,
+        (Audience::Anyone, SessionView::SignedOut) => Decision::Redirect(AppRoute::SignIn),
+        (Audience::Anyone, SessionView::SignedIn(home)) => Decision::Redirect(AppRoute::home(home)),
+        (Audience::SignedOut, SessionView::SignedOut) => Decision::Show,
+        (Audience::SignedOut, SessionView::SignedIn(home)) => {
+            Decision::Redirect(AppRoute::home(home))
+        }
+        (Audience::Homes(homes), SessionView::SignedOut) => {
+            // Pupils sign in with a class code, not a password.
+            if homes == [Home::Pupil] {
+                Decision::Redirect(AppRoute::PupilSignIn)
+            } else {
+                Decision::Redirect(AppRoute::SignIn)
+            }
+        }
+        (Audience::Homes(homes), SessionView::SignedIn(home)) => {
+            if homes.contains(&home) {
+                Decision::Show
+            } else {
+                Decision::Redirect(AppRoute::home(home))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALL: [AppRoute; 9] = [
+        AppRoute::Root,
+        AppRoute::SignIn,
+        AppRoute::Join,
+        AppRoute::PupilSignIn,
+        AppRoute::PupilHome,
+        AppRoute::ParentHome,
+        AppRoute::TeacherHome,
+        AppRoute::Class(ClassId(42)),
+        AppRoute::LeaderHome,
+    ];
+
+    #[test]
+    fn every_route_round_trips_through_its_path() {
+        for route in ALL {
+            assert_eq!(AppRoute::parse(&route.path()), Some(route), "{route:?}");
+        }
+        assert_eq!(AppRoute::parse("/teacher/classes/abc"), None);
+        assert_eq!(AppRoute::parse("/nope"), None);
+        assert_eq!(AppRoute::Class(ClassId(7)).path(), "/teacher/classes/7");
+    }
+
+    #[test]
+    fn people_see_their_own_screens_and_are_sent_home_from_others() {
+        use Decision::*;
+        use SessionView::*;
+        let cases = [
+            (AppRoute::Root, Loading, Wait),
+            (AppRoute::Root, SignedOut, Redirect(AppRoute::SignIn)),
+            (
+                AppRoute::Root,
+                SignedIn(Home::Teacher),
+                Redirect(AppRoute::TeacherHome),
+            ),
+            (
+                AppRoute::Root,
+                SignedIn(Home::Pupil),
+                Redirect(AppRoute::PupilHome),
+            ),
+            (AppRoute::SignIn, SignedOut, Show),
+            (
+                AppRoute::SignIn,
+                SignedIn(Home::Parent),
+                Redirect(AppRoute::ParentHome),
+            ),
+            (AppRoute::PupilSignIn, SignedOut, Show),
+            (
+                AppRoute::Join,
+                SignedIn(Home::Leader),
+                Redirect(AppRoute::LeaderHome),
+            ),
+            (AppRoute::ParentHome, SignedOut, Redirect(AppRoute::SignIn)),
+            (
+                AppRoute::PupilHome,
+                SignedOut,
+                Redirect(AppRoute::PupilSignIn),
+            ),
+            (AppRoute::ParentHome, SignedIn(Home::Parent), Show),
+            (
+                AppRoute::ParentHome,
+                SignedIn(Home::Pupil),
+                Redirect(AppRoute::PupilHome),
+            ),
+            (
+                AppRoute::TeacherHome,
+                SignedIn(Home::Parent),
+                Redirect(AppRoute::ParentHome),
+            ),
+            (
+                AppRoute::LeaderHome,
+                SignedIn(Home::Teacher),
+                Redirect(AppRoute::TeacherHome),
+            ),
+            (
+                AppRoute::TeacherHome,
+                SignedIn(Home::Leader),
+                Redirect(AppRoute::LeaderHome),
+            ),
+            (AppRoute::Class(ClassId(1)), SignedIn(Home::Teacher), Show),
+            (AppRoute::Class(ClassId(1)), SignedIn(Home::Leader), Show),
+            (
+                AppRoute::Class(ClassId(1)),
+                SignedIn(Home::Pupil),
+                Redirect(AppRoute::PupilHome),
+            ),
+            (
+                AppRoute::Class(ClassId(1)),
+                SignedIn(Home::Parent),
+                Redirect(AppRoute::ParentHome),
+            ),
+        ];
+        for (route, session, want) in cases {
+            assert_eq!(decide(route, session), want, "{route:?} {session:?}");
+        }
+    }
+}
