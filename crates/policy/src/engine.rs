@@ -594,7 +594,9 @@ impl Cx<'_> {
         let pickup_hits: Vec<Hit> = if appointment.is_empty() {
             let mut v = self.clean(Lex::PickupWho, Lex::PickupNot, 0, 0);
             v.extend(self.clean(Lex::PickupHow, Lex::PickupNot, 0, 0));
-            v.extend(self.all(Lex::LeaveEarly).iter().copied());
+            if absence.is_none() {
+                v.extend(self.all(Lex::LeaveEarly).iter().copied());
+            }
             v
         } else {
             Vec::new()
@@ -614,10 +616,19 @@ impl Cx<'_> {
         }
 
         let same_day = self.has(Lex::SameDay);
+        // "Call me" is a request to the school only in a private message; in class chat it is to parents.
+        let contact_me = if shared {
+            None
+        } else {
+            self.clean(Lex::ContactMe, Lex::UrgentNot, 0, 1)
+                .first()
+                .copied()
+        };
         let urgent = self
             .clean(Lex::Urgent, Lex::UrgentNot, 0, 1)
             .first()
             .copied()
+            .or(contact_me)
             .or_else(|| {
                 let pass = self.all(Lex::PassMessage).first().copied();
                 if running_late_pickup {

@@ -91,15 +91,27 @@ pub fn check_line(engine: &Engine, line: &str) -> Result<(Input, Vec<Finding>), 
     Ok((input, findings))
 }
 
+#[derive(Serialize)]
+struct OkLine {
+    id: Value,
+    findings: Vec<OutFinding>,
+}
+
+#[derive(Serialize)]
+struct ErrLine {
+    id: Value,
+    error: String,
+}
+
 /// The output line for one input line (without the trailing newline).
 #[must_use]
 pub fn output_line(engine: &Engine, line: &str) -> String {
-    let v = match check_line(engine, line) {
-        Ok((input, findings)) => serde_json::json!({
-            "id": input.id,
-            "findings": findings.into_iter().map(OutFinding::from).collect::<Vec<_>>(),
+    let result = match check_line(engine, line) {
+        Ok((input, findings)) => serde_json::to_string(&OkLine {
+            id: input.id,
+            findings: findings.into_iter().map(OutFinding::from).collect(),
         }),
-        Err((id, error)) => serde_json::json!({ "id": id, "error": error }),
+        Err((id, error)) => serde_json::to_string(&ErrLine { id, error }),
     };
-    v.to_string()
+    result.unwrap_or_else(|e| format!("{{\"id\":null,\"error\":\"cannot encode result: {e}\"}}"))
 }

@@ -42,8 +42,6 @@ pub(crate) struct NameHit {
     pub pupils: Vec<usize>,
     /// The reference includes a surname (alone, plural or after a first name).
     pub has_surname: bool,
-    /// The reference includes a given name.
-    pub has_given: bool,
     /// How sure.
     pub confidence: Confidence,
 }
@@ -253,6 +251,26 @@ impl NameIndex {
         }
         let next = text.norm(i + 1);
         let prev = text.prev(i, 1);
+        let kin = matches!(
+            next,
+            "mum"
+                | "mam"
+                | "mummy"
+                | "dad"
+                | "daddy"
+                | "nan"
+                | "nanny"
+                | "brother"
+                | "sister"
+                | "party"
+                | "house"
+                | "birthday"
+                | "mums"
+                | "dads"
+        );
+        if kin && (t.has_apostrophe_s() || plural_s) {
+            s += 2;
+        }
         if next == "and" || next == "&" {
             s += 1;
         } else if contains(COPULAS, next) {
@@ -346,7 +364,6 @@ impl NameIndex {
                         last: i + 1,
                         pupils: full,
                         has_surname: true,
-                        has_given: true,
                         confidence: Confidence::Clear,
                     });
                     i += 2;
@@ -386,7 +403,6 @@ impl NameIndex {
                     last: i,
                     pupils,
                     has_surname,
-                    has_given,
                     confidence,
                 });
             }

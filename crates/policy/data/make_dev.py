@@ -1,0 +1,406 @@
+import json
+R={'p':'parent','t':'teacher','s':'staff','u':'pupil'}
+C={'cc':'class_chat','cs':'class_story','ss':'school_story','pm':'private_message','bc':'behaviour_comment'}
+T='2025-03-12T10:15:00'
+rows=[]
+def a(role,ctx,text,expect=(),child=None,t=T):
+    rows.append((role,ctx,text,child,list(expect),t))
+# ---------------- clean messages (parents, private) -----------------
+for txt in [
+ "Hi Mr Daly, thanks so much for the lovely certificate, she was beaming all evening",
+ "Morning! Just to say he really enjoyed the science week activities, keeps talking about volcanoes",
+ "Thank you for all your help this term x",
+ "hi is it non uniform day on friday or next week?",
+ "Do they need wellies for forest school tomorrow?",
+ "Thanks for letting me know about the reading book, we'll look for it tonight",
+ "Hiya, what time does the spring concert start on Thursday?",
+ "He's been practising his spellings every night, thanks for the new list",
+ "Just wanted to say she's been much happier coming in this week, thank you",
+ "Could you let me know what topic they're doing next half term so we can visit the library",
+ "Thank you for the photos on the story, made my day",
+ "is PE still on tuesdays?",
+ "no worries at all, thanks for getting back to me",
+ "Sorry if this is a stupid question but is the homework due monday or wednesday?",
+ "We found his jumper in her bag, will send it back tomorrow",
+ "Hi, just checking the trip letter came home? couldn't find it in his bag",
+ "thanks for sending the work home while she was off last week, she's all caught up now",
+ "Ok great thank you",
+ "He loved the book you recommended, can you suggest another one like it?",
+ "Does she need to bring anything for world book day?",
+ "Happy to help with the Easter fair if you need volunteers!",
+ "Sorry I'm such an idiot, I forgot to sign the trip form, will do it tonight",
+ "he's a bit tired today, we had a late one at his cousins birthday",
+ "She was really proud of her painting, it's on the fridge now",
+ "Thanks Mr Daly, that makes sense, we'll keep practising at home",
+ "what did she have for lunch today? she says she can't remember lol",
+ "Is there anything we can do at home to help with her handwriting?",
+ "Lovely to see them all in their costumes today!",
+ "no complaints here, she absolutely loves your class",
+ "Just a heads up he's very excited about the trip, might be a bit giddy!",
+]:
+    a('p','pm',txt,child='k05')
+# ---------------- clean: class chat / stories, parents -----------------
+for txt in [
+ "Does anyone know if it's own clothes on friday?",
+ "Has anyone got a spare book bag? ours has fallen apart",
+ "What a brilliant assembly this morning, well done everyone!",
+ "Anyone else's kid obsessed with dinosaurs after the topic? 😂",
+ "Lost: one blue water bottle with a dinosaur sticker, let me know if it turns up",
+ "Reminder the PTA cake sale is after school on friday, all donations welcome",
+ "Such lovely photos, looks like they had a great time",
+ "Does anyone know what the homework is this week? we left the sheet at school",
+ "Thank you Mr Daly for organising the trip, they loved it",
+ "Is the Easter bonnet parade on Thursday or Friday?",
+ "Love this! 😍",
+ "Great to see the Kingfisher class assembly too, so talented",
+ "We made a mason jar lantern at the weekend, if anyone wants the instructions just ask",
+ "the autumn leaves on the display board look amazing",
+ "Sunny day for sports day fingers crossed ☀️",
+ "Mark the date - summer fair is 21st June!",
+ "Wow they've worked so hard on these",
+ "Has anyone seen a grey cardigan with no name in it? 🙈",
+ "Anyone know if the library is open for parents on wednesday?",
+ "they all look so grown up in their photos!",
+ "Well done Robin class on your assembly",
+ "Reading the Harry Potter books at bedtime at the mo, any other recommendations for 7 year olds?",
+ "We did a Ruby Bridges project at home after the history lesson, thanks for the idea",
+ "Is anyone else going to the fun run? could share a lift",
+ "Thanks Mrs Singh for helping at the swimming gala!",
+ "Can't believe how fast this year has gone!",
+ "What a joy to see them singing",
+ "Ha, mine came home covered in paint too 😂",
+ "Has anyone got the link for the school photos?",
+ "Happy Easter everyone, enjoy the break",
+]:
+    a('p','cc',txt)
+for txt in [
+ "Great pictures! Looks like such fun",
+ "Well done everyone, fabulous work",
+ "Amazing! thank you for sharing",
+ "So proud of all of them",
+]:
+    a('p','cs',txt)
+a('p','ss',"Brilliant sports day, thank you to all the staff")
+# ---------------- clean: staff -----------------
+for ctx,txt in [
+ ('cs',"What a fantastic week in Kestrel Class! We've been learning about materials and testing which ones are waterproof."),
+ ('cs',"Reminder: PE is on Tuesday and Thursday this half term, please send kits in on Monday."),
+ ('cs',"Our class assembly is on Friday at 9am, all families welcome."),
+ ('cs',"Autumn is here! We collected leaves in the forest school area and sorted them by colour."),
+ ('cs',"Thank you for all the donations for the harvest festival."),
+ ('ss',"The school office will be closed on Monday for the INSET day. Have a lovely long weekend."),
+ ('ss',"Free school meals applications are open for the new term, please speak to the office if you'd like a form."),
+ ('ss',"Reminder: please keep children at home for 48 hours after sickness or diarrhoea."),
+ ('cs',"We've had a few cases of chickenpox in class, please look out for spots."),
+ ('cs',"This week's spelling test is on Friday. Please practise the words in the reading record."),
+ ('cs',"Everyone worked so hard on their Mother's Day cards, keep an eye out for them on Friday!"),
+ ('ss',"Online safety evening for parents next Tuesday at 6pm in the hall."),
+ ('cs',"Please don't share photos from Hometime on social media, thank you."),
+ ('cs',"Mark schemes for the practice papers are in book bags tonight."),
+]:
+    a('t',ctx,txt)
+for txt in [
+ "Thanks for your message. Homework is due on Fridays; I've attached the sheet again.",
+ "Hi, he had a lovely day today and worked really hard in maths.",
+ "Thanks for letting me know, I'll keep an eye on her this afternoon.",
+ "She bumped her knee at playtime, we cleaned it and put a plaster on. She was fine after.",
+ "Of course, I'll make sure his reading book goes home tonight.",
+ "He was a bit quiet this morning but cheered up after lunch.",
+ "Thank you for your message. Could you email the office so the right person can look into this?",
+ "No problem at all, see you at parents evening.",
+ "Thanks for the update, I hope she feels better soon.",
+ "He's settled really well this week and has made some lovely friends.",
+]:
+    a('t','pm',txt,child='k05')
+for txt in [
+ "Needed two reminders to stay on task during phonics. Next step: sit near the front.",
+ "Fantastic effort in writing today, used full stops and capital letters.",
+ "Found it hard to share the construction toys at choosing time; we talked about taking turns.",
+ "Helped a friend who was upset at lunch. Kind and thoughtful.",
+]:
+    a('t','bc',txt,child='k08')
+a('s','pm',"Hi, the office has received the form, thank you.",child='k02')
+a('s','cs',"Well done to everyone who took part in the spelling bee today!")
+# ---------------- child-name-shared -----------------
+N='child-name-shared'
+for ctx,txt in [
+ ('cc',"Did Niamh leave her coat at ours on Saturday? Found a red one"),
+ ('cc',"Is Emeka coming to the party on sunday?"),
+ ('cc',"Bella had such a good time at the park with you all"),
+ ('cc',"Can Yusuf come to ours after school on friday?"),
+ ('cc',"Mason's mum, do you know if it's PE tomorrow?"),
+ ('cc',"anyone know if masons mum is doing the cake sale"),
+ ('cc',"Happy birthday Frankie!! 🎂"),
+ ('cc',"Lottie keeps talking about Saoirse, they're best friends now"),
+ ('cc',"the Fisher twins are coming to ours for a playdate"),
+ ('cc',"Is it Chloe's party on saturday or sunday?"),
+ ('cc',"Did Izzy get home ok yesterday?"),
+ ('cc',"congrats to Zuzia on her swimming badge!"),
+ ('cc',"Ruby was brilliant in the play, so proud of her"),
+ ('cc',"I think Ivy has Harry's water bottle"),
+ ('cc',"does anyone have Tadhg's mum's number?"),
+ ('cc',"KACPER LEFT HIS HAT AT OURS"),
+ ('cc',"Saorise's party invite is in the book bags 🎉"),
+ ('cc',"Jade was so excited about the trip she couldn't sleep"),
+ ('cc',"tell Aisha thank you for the birthday card!"),
+ ('cc',"Sammy and Priya have been practising their dance all week"),
+ ('cc',"The Hunters are doing a sponsored walk for the school, sponsor link below"),
+ ('cc',"Ellie and Dylan came round for tea, lovely kids"),
+ ('cc',"is Wójcik the right spelling for the party list? want to get Zuzia's name right"),
+ ('cc',"played with Joy at the park today, they had a lovely time"),
+ ('cs',"Congratulations to Priya Sharma for her star of the week award!"),
+ ('cs',"Well done Kacper and Emeka for brilliant reading today."),
+ ('ss',"Congratulations to Niamh Byrne who won the poetry competition!"),
+ ('cc',"Mark's been talking about the trip all week"),
+ ('cc',"Sunny said they did cooking today, what did they make?"),
+ ('cc',"Autumn came home with someone else's jumper, name label says Cook"),
+ ('cc',"isabela forgot her book bag at ours"),
+ ('cc',"Has Samuel's mum got a spare ticket for the disco?"),
+]:
+    role='t' if ctx in('cs','ss') else 'p'
+    a(role,ctx,txt,[N])
+# names + other rules in shared
+a('p','cc',"Ruby has been sick all night so won't be at the party",[N,'sensitive-info-shared','sickness-to-office'])
+a('p','cc',"Yousef is off today with a temperature, hope he's better for the party",[N,'absence-to-office','sickness-to-office','sensitive-info-shared'])
+a('p','cc',"my son said Dylan pushed him over again, this is getting ridiculous",[N,'negative-in-shared-space'])
+a('t','cs',"Ivy Fisher's autism assessment is next week so she may be unsettled.",[N,'sensitive-info-shared','staff-confidential-detail'])
+# first-name-only mode is tested in unit tests; not in this pack
+# ---------------- other-child-named-private -----------------
+O='other-child-named-private'
+a('t','pm',"He had a lovely day, he played really nicely with Emeka and Kacper at lunch.",[O],child='k05')
+a('t','pm',"There was an argument with Dylan at playtime but they sorted it out.",[O],child='k05')
+a('t','bc',"Pushed Niamh in the line. We talked about keeping hands to ourselves.",[O],child='k08')
+a('s','pm',"Bella fell over at break, Aisha helped her up and took her to first aid.",[O],child='k09')
+a('t','pm',"Frankie worked really hard on his story today.",[],child='k05')
+a('p','pm',"Frankie said Dylan was unkind to him at lunch, is everything ok?",[],child='k05')
+a('t','bc',"Mason found it tricky to wait his turn today. Next step: practise with a timer.",[],child='k08')
+# ---------------- contact details -----------------
+D='contact-details-shared'
+a('p','cc',"If anyone wants to car share to the trip text me on 07700 900456",[D])
+a('p','cc',"my number is oh seven seven double oh nine double oh four five six if anyone needs it for the party",[D])
+a('p','cc',"RSVP to sarah.jones84@gmail.com for the party!",[D])
+a('p','cc',"party is at 14 Maple Close from 2pm, everyone welcome",[D])
+a('p','cc',"we're at 22 Holly Road if anyone wants to drop the costumes off",[D])
+a('p','cc',"Drop the forms round to mine, postcode B15 2TT",[D])
+a('p','cc',"You can ring the office on 01632 960777 about the trip",[])
+a('p','cc',"email office@brookfield.example.sch.uk if you haven't had the letter",[])
+a('p','cc',"Call me on +44 7700 900123 about the party",[D])
+a('t','cs',"For any questions please contact the office on 01632 960777.",[])
+a('t','cs',"Please contact me on my mobile 07700 900987 if you have questions.",[D,'staff-personal-boundaries'])
+# ---------------- sensitive info shared -----------------
+S='sensitive-info-shared'
+a('p','cc',"Just so everyone knows my son has ADHD so please be patient with him at the party",[S])
+a('p','cc',"Sorry we missed the party, my husband and I are splitting up and it's been a hard week",[S])
+a('p','cc',"my daughter has been diagnosed with dyslexia, has anyone got tips?",[S])
+a('p','cc',"We're really struggling financially at the moment so can't do the trip, sorry",[S])
+a('p','cc',"Her nan passed away last night so she might be quiet this week",[S])
+a('p','cc',"My son got excluded for a day for hitting someone, I'm so embarrassed",[S])
+# ---------------- staff-confidential-detail -----------------
+SC='staff-confidential-detail'
+a('t','pm',"I've spoken to the SENCo and the referral to CAMHS has gone in.",[SC],child='k05')
+a('t','pm',"He's now on 10mg of melatonin per the paediatrician, we'll note it.",[SC],child='k05')
+a('s','pm',"The EHCP annual review is booked for the 14th.",[SC],child='k05')
+a('t','cs',"Please be patient with our friends who have ADHD during the trip.",[SC])
+a('s','pm',"Mrs Singh is off with stress so there will be a different TA this week.",[SC],child='k05')
+# ---------------- credentials -----------------
+CR='credential-shared'
+a('p','cc',"if anyone can't log in the password is kestrel2025",[CR])
+a('p','pm',"My login code is HT-4829-XK but it says expired",[CR],child='k05')
+a('p','cc',"I forgot my password again, does anyone know how to reset it?",[])
+a('t','cs',"Your connection code: KX7-221 (don't share it)",[CR])
+a('p','pm',"What is the dress code for the disco?",[],child='k05')
+# ---------------- external sharing -----------------
+E='external-sharing'
+a('p','cc',"These photos are gorgeous, I've put them on my facebook 😍",[E])
+a('p','cc',"I screenshotted the class story and sent it to grandma",[E])
+a('p','cc',"can I share the sports day pics on instagram?",[E])
+a('t','cs',"Please remember not to share these photos on social media.",[])
+a('p','cc',"I forwarded the photos to the family whatsapp group",[E])
+# ---------------- absence -----------------
+A='absence-to-office'
+for txt,extra in [
+ ("Hi Mr Daly, she won't be in today, she's got a dentist appointment at 11",[]),
+ ("He's got a hospital appointment tomorrow morning so will be in late",[]),
+ ("morning, just letting you know we're away on holiday next week, back on the 24th",[]),
+ ("She'll be a bit late in tomorrow, orthodontist at 9",[]),
+ ("Can I take him out of school on friday for my sister's wedding?",[]),
+ ("hi he wont be in school thurs, family funeral x",[]),
+ ("Sorry he's going to be late, car won't start, should be there by 10",[]),
+ ("Just to say I'll be collecting her at 1.30 for an eye test",[]),
+ ("Is it ok if she misses school on Monday? we have a hospital appointment in Leeds",[]),
+ ("Keeping her off today she's not right in herself",[]),
+]:
+    a('p','pm',txt,[A]+extra,child='k03')
+a('p','pm',"She's off sick today with a tummy bug",[A,'sickness-to-office'],child='k03')
+a('p','cc',"Mason won't be in tomorrow, we're at the hospital for his check up",[N,A])
+a('p','pm',"He was gutted to miss the party on saturday",[],child='k03')
+a('p','pm',"Is Mrs Singh off today? he said there was a different teacher",[],child='k03')
+a('p','pm',"He's been off his food a bit this week, has he been eating his lunch?",[],child='k03')
+a('p','pm',"What time does the trip get back on Friday?",[],child='k03')
+# ---------------- sickness -----------------
+SK='sickness-to-office'
+for txt,extra in [
+ ("Just to let you know he was sick in the night but seems fine now so he's coming in",[]),
+ ("She's had a temperature all weekend, she'll be in today but might be tired",[]),
+ ("He's got conjunctivitis, the GP says he can still come to school",[]),
+ ("she's been poorly with a cough and cold, just so you know if she's a bit quiet",[]),
+ ("He's got chicken pox 😩 so won't be in this week",[A]),
+ ("Feeling much better today after the sickness bug, thanks for asking",[]),
+]:
+    a('p','pm',txt,[SK]+extra,child='k10')
+a('p','pm',"She's really tired this week, lots of late nights with visitors",[],child='k10')
+a('p','pm',"I'm sick of losing jumpers, has his blue one turned up?",[],child='k10')
+# ---------------- pickup -----------------
+P='pickup-change-to-office'; U='urgent-to-phone'
+for txt,extra in [
+ ("Hi, just to let you know her nan is picking her up on Thursday",[]),
+ ("His dad will be collecting him from now on on Wednesdays",[]),
+ ("Can she walk home on her own from next week?",[]),
+ ("He's going home with Dylan's mum tomorrow",[O if False else N][0:0]),
+ ("Please can she go to after school club on tuesday instead of me picking her up",[]),
+ ("The childminder will be doing pick up from Monday",[]),
+ ("I'm running late for pick up, stuck in traffic, be there by 3.30",['urgent-to-phone']),
+ ("My sister is picking him up today as I'm at work",['urgent-to-phone']),
+]:
+    a('p','pm',txt,[P]+extra,child='k21')
+a('p','cc',"Can anyone pick up my two today? I'm stuck at work, will owe you one!",[P,U])
+a('p','pm',"Could you make sure he brings his reading book home? We want to pick up where we left off",[],child='k21')
+# ---------------- dinner -----------------
+DN='dinner-enquiry-to-office'
+for txt in [
+ "Can he switch to packed lunch from next week please?",
+ "How do I top up the dinner money?",
+ "Is she entitled to free school meals? we've just had a change in circumstances",
+ "what's on the menu on friday? she's a fussy eater",
+ "Can he have a hot dinner on Wednesdays instead of packed lunch?",
+ "I paid for school dinners but it hasn't shown on the account",
+]:
+    a('p','pm',txt,[DN],child='k22')
+a('p','pm',"Did she eat her lunch today? she came home starving",[],child='k22')
+a('p','cc',"does anyone know if they have school dinners on the trip day?",[DN])
+# ---------------- urgent -----------------
+U='urgent-to-phone'
+a('p','pm',"URGENT please call me as soon as you get this",[U],child='k19')
+a('p','pm',"Can you please tell her at lunch that she's going to her dad's tonight",[U,P],child='k19')
+a('p','pm',"Can someone ring me asap, it's about the trip",[U],child='k19')
+a('p','pm',"He needs to take his antibiotics at lunchtime today, they're in his bag",[U,'medication-to-nursing'],child='k19')
+a('p','pm',"Just updating his emergency contact details, new number for his dad",[],child='k19')
+# ---------------- medication -----------------
+M='medication-to-nursing'
+for txt in [
+ "His inhaler dose has gone up to 2 puffs twice a day",
+ "She's started on new medication for her eczema, cream twice a day",
+ "We've stopped the melatonin so he might be a bit tired",
+ "Her feeds have changed to 200ml at 12, the dietician sent a new plan",
+ "He no longer needs his epipen in school, allergy clinic has cleared him",
+]:
+    a('p','pm',txt,[M],child='k15')
+a('p','pm',"Can you give her calpol at lunch if she's still hot?",[M,U],child='k15')
+# ---------------- complaint -----------------
+CP='complaint-to-office'
+for txt in [
+ "I am not happy that nobody told me she'd hurt her head today. I'd like an explanation.",
+ "This is the third time his reading book hasn't been changed, it's not good enough",
+ "I want to make a formal complaint about how the trip was organised",
+ "If this isn't sorted I'll be going to Ofsted",
+ "I'm really disappointed with how the bullying has been handled, I'd like to speak to the head",
+ "Why was my son kept in at lunch again without anyone telling me? This is unacceptable",
+]:
+    a('p','pm',txt,[CP],child='k26')
+a('t','pm',"I'm sorry you feel that way but that's not what happened in class today.",[CP],child='k26')
+a('t','pm',"Thank you for your message. Complaints are dealt with under the complaints policy, please email the office.",[],child='k26')
+a('p','cc',"Anyone else think the homework this week was ridiculous? took us 2 hours",['negative-in-shared-space'])
+# ---------------- progress -----------------
+PR='progress-to-meeting'
+for txt in [
+ "How is she doing with her reading? is she where she should be?",
+ "What book band is he on now? he says he's behind his friends",
+ "Is she on track for the phonics screening check?",
+ "how's he getting on with his maths? he finds it hard at home",
+]:
+    a('p','pm',txt,[PR],child='k27')
+a('p','pm',"Could we arrange a meeting to talk about her progress in writing?",[],child='k27')
+a('p','pm',"How is she settling in? she seems happier",[],child='k27')
+# ---------------- safeguarding -----------------
+SG='safeguarding-to-dsl'
+a('p','pm',"I'm worried, she told me her mum's boyfriend hit her with a belt",[SG],child='k02')
+a('p','pm',"A man approached some of the kids at the gate and offered them sweets",[SG],child='k02')
+a('p','pm',"Someone has been messaging him online asking for photos, I've found it on his tablet",[SG],child='k02')
+a('p','pm',"His dad is not allowed to collect him, there's a court order, please don't let him leave with him",[SG,P],child='k02')
+a('p','cc',"Be careful, there was a strange man hanging round the park gate asking kids their names",[SG])
+a('p','pm',"Her dad threatened to take her away to Pakistan and not bring her back",[SG],child='k02')
+a('t','pm',"She told me her dad hits her when he's drunk. I'll let you know what we're doing.",[SG],child='k02')
+a('t','cs',"Please keep an eye on your children after school, a stranger was seen approaching pupils.",[SG])
+a('s','pm',"He's got bruises on his arms and says his stepdad did it.",[SG],child='k02')
+a('p','pm',"She's been self harming, I found cuts on her arm last night",[SG],child='k02')
+a('p','pm',"We had the police round last night because of domestic violence, I want you to know in case she's upset",[SG],child='k02')
+a('s','pm',"The social worker is visiting on Tuesday about the child protection plan.",[SG],child='k02')
+a('t','cs',"Our online safety week starts Monday, we'll talk about stranger danger too.",[])
+# ---------------- abuse -----------------
+AB='abusive-language'
+a('p','pm',"what the f*ck is going on with the reading books",[AB],child='k04')
+a('p','cc',"this school is sh1t at communicating",[AB,'negative-in-shared-space'])
+a('p','pm',"bloody hell he's lost another jumper",[AB],child='k04')
+a('p','pm',"he said a boy called him a retard at lunch, he was really upset",[],child='k04')
+a('p','cc',"We went to Scunthorpe at the weekend and got stuck in traffic near Penistone",[])
+a('p','cc',"spotted dick and custard for pudding, he was thrilled",[])
+a('p','pm',"Mrs Cockburn from the nursery said to ask you",[],child='k04')
+a('p','cc',"wtf is the homework this week lol",[AB])
+a('p','pm',"that teacher is a stupid cow",[AB],child='k04')
+# ---------------- threat -----------------
+TH='threat-or-intimidation'
+a('p','pm',"If that boy touches my son again I'll sort him out myself",[TH],child='k24')
+a('p','pm',"You'll regret this, I know where you live",[TH],child='k24')
+a('p','cc',"whoever's dad that was in the car park, watch your back",[TH,'negative-in-shared-space'])
+a('p','pm',"Sort this out or else I'm going to Ofsted",[CP],child='k24')
+# ---------------- staff tone -----------------
+ST='staff-unprofessional-tone'
+a('t','pm',"As I have already explained, homework is due on Fridays.",[ST],child='k24')
+a('t','pm',"If you had read the newsletter you would know it was non uniform day.",[ST],child='k24')
+a('t','pm',"He is just lazy in lessons and never does what he's asked.",[ST],child='k24')
+a('t','pm',"PLEASE READ THE LETTER before messaging me",[ST],child='k24')
+a('t','cs',"Some parents still haven't returned the trip forms, not sure what part of Friday was unclear.",[ST])
+# ---------------- behaviour negative -----------------
+BN='behaviour-comment-negative'
+a('t','bc',"Naughty all day, as usual.",[BN],child='k24')
+a('t','bc',"Absolutely the worst behaved in the class today!!",[BN],child='k24')
+a('t','bc',"Rude and lazy. Refused to do any work.",[BN],child='k24')
+a('t','bc',"Acted like a baby when asked to tidy up.",[BN],child='k24')
+# ---------------- negative shared -----------------
+NG='negative-in-shared-space'
+a('p','cc',"Is anyone else fed up with the amount of homework they give?",[NG])
+a('p','cc',"whose child keeps hitting the others at lunch? it's been going on for weeks",[NG])
+a('p','cs',"Shame the trip was so badly organised, waste of a day",[NG])
+a('p','cc',"Not fair that only some kids got picked for the choir",[NG])
+# ---------------- boundaries -----------------
+B='staff-personal-boundaries'
+a('t','pm',"Feel free to whatsapp me on my personal number if it's easier!",[B],child='k24')
+a('t','cs',"Follow me on instagram for more pics from my holiday!",[B])
+a('s','pm',"Thanks hun, see you at the pub on friday xx",[B],child='k24')
+# ---------------- out of hours -----------------
+OH='out-of-hours'
+a('p','pm',"Just a quick one, is it PE tomorrow?",[OH],child='k24',t='2025-03-12T21:40:00')
+a('p','pm',"thanks for today!",[OH],child='k24',t='2025-03-15T11:00:00')
+a('p','pm',"Is it PE tomorrow?",[],child='k24',t='2025-03-12T08:00:00')
+a('p','pm',"Is it PE tomorrow?",[OH],child='k24',t='2025-03-12T17:00:00')
+a('t','cs',"Lovely photos from today's trip coming tomorrow!",[OH],t='2025-03-12T19:30:00')
+a('p','cs',"Amazing photos!",[],t='2025-03-12T21:00:00')
+# ---------------- pupils -----------------
+a('u','cs',"I loved the trip it was the best",['pupil-messaging-disabled'])
+a('u','cc',"hi its me",['pupil-messaging-disabled'])
+# ---------------- mixed realistic -----------------
+a('p','pm',"morning, she's been up all night being sick so she'll be off today, I'll ring the office too",[A,SK],child='k12')
+a('p','pm',"can u tell him his dad is getting him today not me, thx",[P,U],child='k12')
+a('p','pm',"hi mr daly quick q whats the spellings this wk? left the sheet at nans",[],child='k12')
+a('p','pm',"thank u for today he loved it x",[],child='k12')
+a('p','pm',"hes got a dentist appt at 2 so ill grab him at half 1 if thats ok",[A],child='k12')
+a('p','pm',"she's had a rough night with her asthma, inhaler is in her bag if she needs it",[M,SK],child='k12')
+a('p','cc',"anyone got a spare school jumper age 6-7? happy to pay",[])
+a('p','cc',"does anyone know when the photos are back? x",[])
+a('p','pm',"no prob, see u at 3",[],child='k12')
+a('p','pm',"Hiya, sorry to bother you, just wondering if there's an after school club list for next term?",[],child='k12')
+with open('/work/main/crates/policy/data/dev.jsonl','w') as f:
+    for i,(role,ctx,text,child,expect,t) in enumerate(rows):
+        f.write(json.dumps({"id":f"dev-{i+1:03d}","role":R[role],"context":C[ctx],"text":text,"child":child,"sent_at":t,"expect":expect},ensure_ascii=False)+"\n")
+clean=sum(1 for r in rows if not r[4])
+print(len(rows),clean,clean/len(rows))
