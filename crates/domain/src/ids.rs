@@ -11,6 +11,13 @@ macro_rules! typed_id {
         #[serde(transparent)]
         pub struct $name(pub i64);
 
+        // Lets the store read ids straight from integer columns.
+        impl From<i64> for $name {
+            fn from(id: i64) -> Self {
+                $name(id)
+            }
+        }
+
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 self.0.fmt(f)
