@@ -302,6 +302,12 @@ impl Engine {
                 action: self.guidance.action(r.rule, draft.role),
             });
         }
+        out.extend(cx.metadata().into_iter().map(|mut f| {
+            if let Some(sev) = self.settings.get(&f.rule).and_then(|s| s.severity) {
+                f.severity = sev;
+            }
+            f
+        }));
         out.sort_by_key(|f| (f.start.map_or(0, |s| s + 1), f.rule));
         out.dedup_by(|a, b| a.rule == b.rule && a.start == b.start && a.end == b.end);
         out
@@ -393,7 +399,6 @@ impl Cx<'_> {
                 surname_mode: false,
             });
         }
-        self.metadata(out);
         self.names_rules(out);
         self.contacts(out, shared);
 
@@ -458,7 +463,8 @@ impl Cx<'_> {
         }
     }
 
-    fn metadata(&self, out: &mut Vec<Raw>) {
+    /// Metadata findings keep their own guidance (it names the tagged pupil, not the thread's child).
+    fn metadata(&self) -> Vec<Finding> {
         let d = self.draft;
         let g = &self.e.guidance;
         let mut found = Vec::new();
@@ -480,12 +486,7 @@ impl Cx<'_> {
         if let Some(ok) = d.recipient_is_class_teacher {
             found.extend(metadata::check_recipient(g, d.role, d.context, ok));
         }
-        out.extend(found.into_iter().map(|f| Raw {
-            rule: f.rule,
-            severity: f.severity,
-            span: None,
-            surname_mode: false,
-        }));
+        found
     }
 
     fn names_rules(&self, out: &mut Vec<Raw>) {

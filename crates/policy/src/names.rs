@@ -463,7 +463,7 @@ impl NameIndex {
                 .gap_before(i)
                 .iter()
                 .any(|c| matches!(c, '"' | '“' | '\'' | '‘'));
-            let talk_after = (1..=4).any(|k| {
+            let talk_after = (1..=5).any(|k| {
                 matches!(
                     text.norm(i + k),
                     "name" | "names" | "spelling" | "spelt" | "spelled"
