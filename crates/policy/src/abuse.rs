@@ -1,6 +1,8 @@
 //! Profanity, slurs and name-calling, including disguised spellings (f*ck, sh1t, b!tch), matched on
 //! whole words so place names and puddings with rude substrings (Scunthorpe, spotted dick) stay quiet.
 
+use std::collections::HashSet;
+
 use crate::text::{Text, fold};
 use crate::vocab::Severity;
 
@@ -130,16 +132,46 @@ fn glob_eq(word: &[char], target: &[char]) -> bool {
     word.len() == target.len() && word.iter().zip(target).all(|(w, t)| *w == '*' || w == t)
 }
 
-fn matches_root(word: &str, roots: &[&str]) -> bool {
+/// Every root with every ending, plain and with repeated letters collapsed, built once per engine so
+/// a check is a hash lookup per word (disguised words fall back to a length-filtered glob).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct AbuseLexicon {
+    severe: HashSet<String>,
+    mild: HashSet<String>,
+}
+
+fn forms(roots: &[&str]) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for root in roots {
+        for suf in SUFFIXES {
+            let full = format!("{root}{suf}");
+            out.insert(collapse(&full));
+            out.insert(full);
+        }
+    }
+    out
+}
+
+impl AbuseLexicon {
+    pub fn new() -> AbuseLexicon {
+        AbuseLexicon {
+            severe: forms(SEVERE),
+            mild: forms(MILD),
+        }
+    }
+}
+
+fn matches_root(word: &str, forms: &HashSet<String>) -> bool {
+    if forms.contains(word) || forms.contains(&collapse(word)) {
+        return true;
+    }
+    if !word.contains('*') {
+        return false;
+    }
     let w: Vec<char> = word.chars().collect();
-    let wc: Vec<char> = collapse(word).chars().collect();
-    roots.iter().any(|root| {
-        SUFFIXES.iter().any(|suf| {
-            let full: Vec<char> = format!("{root}{suf}").chars().collect();
-            let fullc: Vec<char> = collapse(&format!("{root}{suf}")).chars().collect();
-            glob_eq(&w, &full) || glob_eq(&wc, &fullc)
-        })
-    })
+    forms
+        .iter()
+        .any(|f| f.chars().count() == w.len() && glob_eq(&w, &f.chars().collect::<Vec<char>>()))
 }
 
 /// One abusive word: its character span and severity.
@@ -150,7 +182,7 @@ pub(crate) struct AbuseHit {
 }
 
 /// Scans whitespace-separated chunks so that disguises inside a word (`f*ck`, `sh!t`) survive.
-pub(crate) fn scan(text: &Text) -> Vec<AbuseHit> {
+pub(crate) fn scan(lex: &AbuseLexicon, text: &Text) -> Vec<AbuseHit> {
     let chars = &text.chars;
     let mut out = Vec::new();
     let mut i = 0;
@@ -188,11 +220,13 @@ pub(crate) fn scan(text: &Text) -> Vec<AbuseHit> {
             .filter(|c| !matches!(c, '.' | '-' | '_' | '\''))
             .collect();
         let is_disguised = disguised != folded;
-        let severity = if matches_root(&folded, SEVERE)
-            || (is_disguised && matches_root(&disguised, SEVERE))
+        let severity = if matches_root(&folded, &lex.severe)
+            || (is_disguised && matches_root(&disguised, &lex.severe))
         {
             Severity::Block
-        } else if matches_root(&folded, MILD) || (is_disguised && matches_root(&disguised, MILD)) {
+        } else if matches_root(&folded, &lex.mild)
+            || (is_disguised && matches_root(&disguised, &lex.mild))
+        {
             Severity::Warn
         } else {
             continue;
@@ -366,7 +400,7 @@ mod tests {
         ];
         for &(text, want) in cases {
             let t = Text::new(text);
-            let got: Vec<(String, Severity)> = scan(&t)
+            let got: Vec<(String, Severity)> = scan(&AbuseLexicon::new(), &t)
                 .into_iter()
                 .map(|h| (t.slice(h.start, h.end), h.severity))
                 .collect();

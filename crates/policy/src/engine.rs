@@ -55,6 +55,7 @@ pub struct Engine {
     guidance: Guidance,
     hours: Hours,
     names: NameIndex,
+    abuse: abuse::AbuseLexicon,
     phrases: PhraseSet,
     allowed: PhraseSet,
     extra_rules: Vec<RuleId>,
@@ -206,6 +207,7 @@ impl Engine {
             guidance,
             hours,
             names,
+            abuse: abuse::AbuseLexicon::new(),
             phrases,
             allowed,
             extra_rules,
@@ -425,7 +427,7 @@ impl Cx<'_> {
             }
         }
 
-        for h in abuse::scan(self.text) {
+        for h in abuse::scan(&self.e.abuse, self.text) {
             out.push(Raw {
                 rule: RuleId::AbusiveLanguage,
                 severity: h.severity,

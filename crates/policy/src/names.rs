@@ -204,6 +204,15 @@ impl NameIndex {
         (!out.is_empty()).then_some(out)
     }
 
+    /// Cheap pre-check before any edit-distance work: a misspelt name still sits in a name position.
+    fn typo_plausible(&self, text: &Text, i: usize) -> bool {
+        let t = &text.tokens[i];
+        (t.cap && !t.sent_start)
+            || t.has_apostrophe_s()
+            || contains(NAME_VERBS, text.norm(i + 1))
+            || contains(NAME_PREPS, text.prev(i, 1))
+    }
+
     fn is_famous(&self, text: &Text, i: usize, stem: &str) -> bool {
         self.famous.iter().any(|f| {
             f.iter().enumerate().any(|(k, w)| {
@@ -234,9 +243,15 @@ impl NameIndex {
     }
 
     /// Scores how name-like the position of token `i` is (see the crate README for the signals).
-    fn context_score(&self, text: &Text, i: usize, stem: &str, plural_s: bool) -> i32 {
+    fn context_score(
+        &self,
+        text: &Text,
+        i: usize,
+        stem: &str,
+        plural_s: bool,
+        all_caps_text: bool,
+    ) -> i32 {
         let t = &text.tokens[i];
-        let all_caps_text = text.tokens.iter().filter(|t| t.upper).count() * 2 > text.tokens.len();
         let verbish = contains(VERBISH, stem);
         let mut s = 0;
         if t.cap && !t.upper && !t.sent_start {
@@ -314,6 +329,7 @@ impl NameIndex {
     pub fn find(&self, text: &Text) -> Vec<NameHit> {
         let mut hits = Vec::new();
         let toks = &text.tokens;
+        let all_caps_text = toks.iter().filter(|t| t.upper).count() * 2 > toks.len();
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
@@ -329,7 +345,11 @@ impl NameIndex {
             {
                 plural_s = true;
                 r.clone()
-            } else if let Some(r) = self.typo_lookup(stem) {
+            } else if let Some(r) = self
+                .typo_plausible(text, i)
+                .then(|| self.typo_lookup(stem))
+                .flatten()
+            {
                 typo = true;
                 r
             } else {
@@ -376,7 +396,7 @@ impl NameIndex {
             pupils.dedup();
             let ambiguous = self.is_name_word(base) || base.chars().count() <= 2;
             let confidence = if typo {
-                let s = self.context_score(text, i, base, false);
+                let s = self.context_score(text, i, base, false, all_caps_text);
                 if s < 2 {
                     None
                 } else if t.cap && !t.sent_start {
@@ -389,11 +409,12 @@ impl NameIndex {
             } else if ambiguous {
                 let strict_short =
                     base.chars().count() <= 2 && !(t.cap && !t.sent_start && !t.upper);
-                let s = self.context_score(text, i, base, plural_s);
+                let s = self.context_score(text, i, base, plural_s, all_caps_text);
                 (s >= 2 && !strict_short).then_some(Confidence::Ambiguous)
             } else if plural_s && !t.cap {
                 // "masons" or "kellys" in lower case: a plural noun more often than a possessive.
-                (self.context_score(text, i, base, plural_s) >= 2).then_some(Confidence::Ambiguous)
+                (self.context_score(text, i, base, plural_s, all_caps_text) >= 2)
+                    .then_some(Confidence::Ambiguous)
             } else {
                 Some(Confidence::Clear)
             };
