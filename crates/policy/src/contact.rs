@@ -41,7 +41,7 @@ fn digit_word(w: &str) -> Option<&'static str> {
 
 /// Normalises a number's digits so the same number compares equal however it was written.
 pub(crate) fn canonical_phone(digits: &str) -> String {
-    let d = digits
+    digits
         .strip_prefix("0044")
         .or_else(|| digits.strip_prefix("44"))
         .map_or_else(
@@ -50,8 +50,7 @@ pub(crate) fn canonical_phone(digits: &str) -> String {
                 let rest = rest.strip_prefix('0').unwrap_or(rest);
                 format!("0{rest}")
             },
-        );
-    d
+        )
 }
 
 fn is_uk_phone(digits: &str) -> bool {
@@ -272,22 +271,22 @@ pub(crate) fn addresses(text: &Text) -> Vec<(Span, ContactKind)> {
         }
         // Postcodes: "B15 2TT", "b152tt" or "SW1A 1AA".
         let n = &t.norm;
-        if n.is_ascii() && n.len() >= 2 && is_postcode_outward(n) {
-            if let Some(next) = toks.get(i + 1) {
-                if next.norm.is_ascii()
-                    && is_postcode_inward(&next.norm)
-                    && text.gap_before(i + 1).iter().all(|c| *c == ' ')
-                {
-                    out.push((
-                        Span {
-                            start: t.start,
-                            end: next.end,
-                        },
-                        ContactKind::Address,
-                    ));
-                    continue;
-                }
-            }
+        if n.is_ascii()
+            && n.len() >= 2
+            && is_postcode_outward(n)
+            && let Some(next) = toks.get(i + 1)
+            && next.norm.is_ascii()
+            && is_postcode_inward(&next.norm)
+            && text.gap_before(i + 1).iter().all(|c| *c == ' ')
+        {
+            out.push((
+                Span {
+                    start: t.start,
+                    end: next.end,
+                },
+                ContactKind::Address,
+            ));
+            continue;
         }
         if n.is_ascii() && (5..=7).contains(&n.len()) && t.upper {
             let (o, inw) = n.split_at(n.len() - 3);

@@ -274,10 +274,10 @@ impl Engine {
             if !applies(r.rule, draft.role, draft.context) {
                 continue;
             }
-            if let Some((s, e)) = r.span {
-                if allowed.iter().any(|&(a, b)| s < b && a < e) {
-                    continue;
-                }
+            if let Some((s, e)) = r.span
+                && allowed.iter().any(|&(a, b)| s < b && a < e)
+            {
+                continue;
             }
             let setting = self.settings.get(&r.rule).copied();
             if setting.is_some_and(|s| !s.enabled) {
@@ -416,15 +416,13 @@ impl Cx<'_> {
                 Severity::Warn
             };
             self.push(out, RuleId::SafeguardingToDsl, sev, Some(h));
-        } else if staff {
-            if let Some(h) = self.all(Lex::Confidential).first() {
-                self.push(
-                    out,
-                    RuleId::StaffConfidentialDetail,
-                    block_if_shared,
-                    Some(*h),
-                );
-            }
+        } else if staff && let Some(h) = self.all(Lex::Confidential).first() {
+            self.push(
+                out,
+                RuleId::StaffConfidentialDetail,
+                block_if_shared,
+                Some(*h),
+            );
         }
 
         for h in abuse::scan(&self.e.abuse, self.text) {
@@ -648,16 +646,14 @@ impl Cx<'_> {
             self.push(out, RuleId::UrgentToPhone, Severity::Warn, Some(h));
         }
 
-        if !self.has(Lex::MeetingRequest) {
-            if let Some(h) = self.all(Lex::Progress).first() {
-                self.push(out, RuleId::ProgressToMeeting, Severity::Info, Some(*h));
-            }
+        if !self.has(Lex::MeetingRequest)
+            && let Some(h) = self.all(Lex::Progress).first()
+        {
+            self.push(out, RuleId::ProgressToMeeting, Severity::Info, Some(*h));
         }
 
-        if shared {
-            if let Some(h) = self.clean(Lex::Negative, Lex::NegativeNot, 2, 2).first() {
-                self.push(out, RuleId::NegativeInSharedSpace, Severity::Warn, Some(*h));
-            }
+        if shared && let Some(h) = self.clean(Lex::Negative, Lex::NegativeNot, 2, 2).first() {
+            self.push(out, RuleId::NegativeInSharedSpace, Severity::Warn, Some(*h));
         }
     }
 
@@ -677,10 +673,11 @@ impl Cx<'_> {
             if let Some(h) = self.all(Lex::StaffComplaintHandling).first() {
                 self.push(out, RuleId::ComplaintToOffice, Severity::Warn, Some(*h));
             }
-        } else if role == AuthorRole::Pupil && shared {
-            if let Some(h) = self.clean(Lex::Negative, Lex::NegativeNot, 2, 2).first() {
-                self.push(out, RuleId::NegativeInSharedSpace, Severity::Warn, Some(*h));
-            }
+        } else if role == AuthorRole::Pupil
+            && shared
+            && let Some(h) = self.clean(Lex::Negative, Lex::NegativeNot, 2, 2).first()
+        {
+            self.push(out, RuleId::NegativeInSharedSpace, Severity::Warn, Some(*h));
         }
     }
 

@@ -312,15 +312,14 @@ impl NameIndex {
                 s -= 2;
             }
         }
-        if let Some(n) = text.tokens.get(i + 1) {
-            if n.cap
-                && !n.sent_start
-                && !n.upper
-                && !self.is_any_name(text, i + 1)
-                && !t.has_apostrophe_s()
-            {
-                s -= 2;
-            }
+        if let Some(n) = text.tokens.get(i + 1)
+            && n.cap
+            && !n.sent_start
+            && !n.upper
+            && !self.is_any_name(text, i + 1)
+            && !t.has_apostrophe_s()
+        {
+            s -= 2;
         }
         s
     }

@@ -106,13 +106,11 @@ impl Text {
             let start = i;
             while i < chars.len() {
                 let c = chars[i];
-                if c.is_alphanumeric() || is_combining_mark(c) {
-                    i += 1;
-                } else if is_apostrophe(c)
+                let inner_apostrophe = is_apostrophe(c)
                     && i + 1 < chars.len()
                     && chars[i + 1].is_alphabetic()
-                    && i > start
-                {
+                    && i > start;
+                if c.is_alphanumeric() || is_combining_mark(c) || inner_apostrophe {
                     i += 1;
                 } else if is_apostrophe(c)
                     && i > start

@@ -8,23 +8,33 @@ use crate::engine_with;
 
 const T: &str = "2025-03-12T10:15:00";
 
+/// One case: role, context, text, child, send time, rule, expected severity (`None`: must not fire).
+type Case<'a> = (
+    AuthorRole,
+    Context,
+    &'a str,
+    Option<&'a str>,
+    &'a str,
+    RuleId,
+    Option<Severity>,
+);
+
+/// A guidance case: role, context, text, child, rule, expected guidance fragment.
+type GuidanceCase<'a> = (
+    AuthorRole,
+    Context,
+    &'a str,
+    Option<&'a str>,
+    RuleId,
+    &'a str,
+);
+
 fn at(s: &str) -> NaiveDateTime {
     NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S").expect("time")
 }
 
 /// The one helper: checks `text` and asserts `rule` fires with `want` severity, or not at all (`None`).
-fn check(
-    engine: &Engine,
-    row: &(
-        AuthorRole,
-        Context,
-        &str,
-        Option<&str>,
-        &str,
-        RuleId,
-        Option<Severity>,
-    ),
-) {
+fn check(engine: &Engine, row: &Case<'_>) {
     let (role, context, text, child, time, rule, want) = *row;
     let draft = Draft {
         role,
@@ -49,19 +59,10 @@ fn rule_table() {
     use AuthorRole::{Parent, Pupil, Staff, Teacher};
     use Context::{
         BehaviourComment as Bc, ClassChat as Cc, ClassStory as Cs, PrivateMessage as Pm,
-        SchoolStory as Ss,
     };
     use RuleId as R;
     use Severity::{Block, Info, Warn};
-    let rows: &[(
-        AuthorRole,
-        Context,
-        &str,
-        Option<&str>,
-        &str,
-        RuleId,
-        Option<Severity>,
-    )] = &[
+    let rows: &[Case<'_>] = &[
         // child-name-shared
         (
             Parent,
@@ -1239,7 +1240,7 @@ fn guidance_variants_and_offsets() {
     let starts: Vec<usize> = f.iter().filter_map(|f| f.start).collect();
     assert!(starts.windows(2).all(|w| w[0] <= w[1]));
     // Placeholders are filled, per role and route.
-    let cases: &[(AuthorRole, Context, &str, Option<&str>, RuleId, &str)] = &[
+    let cases: &[GuidanceCase<'_>] = &[
         (
             AuthorRole::Parent,
             Context::PrivateMessage,
