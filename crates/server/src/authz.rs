@@ -1,0 +1,121 @@
+//! Authorisation: what a signed-in person may do, decided from their relationships (guardian of, teaches,
+//! staff role at the school), never from one global role. Each handler calls one of these first.
+//!
+//! Pupils may only read `/me` and sign out; every function here refuses them.
+
+use hometime_domain::{ClassId, PupilId, SchoolId, StaffRole};
+use hometime_store::{Class, Pupil};
+
+use crate::error::{AppError, AppResult};
+use crate::session::{Adult, CurrentUser};
+use crate::state::AppState;
+
+/// Any signed-in adult (parent, carer or staff).
+pub fn require_adult(user: &CurrentUser) -> AppResult<&Adult> {
+    match user {
+        CurrentUser::Adult(a) => Ok(a),
+        CurrentUser::Pupil(_) => Err(AppError::forbidden()),
+    }
+}
+
+/// A member of staff; returns their school and role.
+pub fn require_staff(user: &CurrentUser) -> AppResult<(&Adult, SchoolId, StaffRole)> {
+    let adult = require_adult(user)?;
+    let (school, role) = adult.staff_role().ok_or_else(AppError::forbidden)?;
+    Ok((adult, school, role))
+}
+
+/// A school leader; returns their school.
+pub fn require_leader(user: &CurrentUser) -> AppResult<(&Adult, SchoolId)> {
+    let (adult, school, role) = require_staff(user)?;
+    if role == StaffRole::Leader {
+        Ok((adult, school))
+    } else {
+        Err(AppError::forbidden())
+    }
+}
+
+/// Loads a class of the caller's own school; a class elsewhere is as unknown as a missing one.
+async fn class_at(state: &AppState, school: SchoolId, class: ClassId) -> AppResult<Class> {
+    match state.store.class(class).await? {
+        Some(c) if c.school_id == school => Ok(c),
+        _ => Err(AppError::not_found()),
+    }
+}
+
+/// May see a class and its pupils: its teacher (including cover), the school's leaders and office.
+pub async fn can_view_class(
+    state: &AppState,
+    user: &CurrentUser,
+    class: ClassId,
+) -> AppResult<Class> {
+    let (adult, school, role) = require_staff(user)?;
+    let class = class_at(state, school, class).await?;
+    if role.manages_school()
+        || state
+            .store
+            .teaches(adult.id(), class.id, state.now())
+            .await?
+    {
+        Ok(class)
+    } else {
+        Err(AppError::forbidden())
+    }
+}
+
+/// May open or close the class's pupil sign-in code: its teacher or a leader (the office does not run
+/// lessons, so it does not open codes).
+pub async fn can_run_class_code(
+    state: &AppState,
+    user: &CurrentUser,
+    class: ClassId,
+) -> AppResult<(Class, Adult)> {
+    let (adult, school, role) = require_staff(user)?;
+    let class = class_at(state, school, class).await?;
+    if role == StaffRole::Leader
+        || state
+            .store
+            .teaches(adult.id(), class.id, state.now())
+            .await?
+    {
+        Ok((class, adult.clone()))
+    } else {
+        Err(AppError::forbidden())
+    }
+}
+
+/// May issue an invite for a pupil: the teacher of the pupil's class, the office, or a leader.
+pub async fn can_invite_for(
+    state: &AppState,
+    user: &CurrentUser,
+    pupil: PupilId,
+) -> AppResult<(Pupil, Adult)> {
+    let (adult, school, role) = require_staff(user)?;
+    let pupil = match state.store.pupil(pupil).await? {
+        Some(p) if p.school_id == school => p,
+        _ => return Err(AppError::not_found()),
+    };
+    if role.manages_school()
+        || state
+            .store
+            .teaches(adult.id(), pupil.class_id, state.now())
+            .await?
+    {
+        Ok((pupil, adult.clone()))
+    } else {
+        Err(AppError::forbidden())
+    }
+}
+
+/// May allow a pupil one more linked adult: a leader of the pupil's school.
+pub async fn can_approve_adults_for(
+    state: &AppState,
+    user: &CurrentUser,
+    pupil: PupilId,
+) -> AppResult<(Pupil, Adult)> {
+    let (adult, school) = require_leader(user)?;
+    match state.store.pupil(pupil).await? {
+        Some(p) if p.school_id == school => Ok((p, adult.clone())),
+        _ => Err(AppError::not_found()),
+    }
+}
