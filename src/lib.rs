@@ -79,7 +79,8 @@ pub fn register_service_worker() {
         return;
     }
     let promise = navigator.service_worker().register("/sw.js");
-    leptos::task::spawn_local(async move {
+    // Called before the app mounts (and starts Leptos's executor), so it spawns on wasm-bindgen's.
+    wasm_bindgen_futures::spawn_local(async move {
         if let Err(e) = wasm_bindgen_futures::JsFuture::from(promise).await {
             leptos::logging::warn!("service worker not registered: {e:?}");
         }

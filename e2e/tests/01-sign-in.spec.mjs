@@ -1,6 +1,6 @@
 // Journey 1: each of the four kinds of people signs in through the real screens and lands on their own home.
 import { test, expect } from '@playwright/test';
-import { DEMO, signIn, openKestrelCode, signInPupil } from './helpers.mjs';
+import { DEMO, signIn, openKestrelCode, signInPupil, ensureCodeClosed } from './helpers.mjs';
 
 test('a parent signs in and sees their children', async ({ page }) => {
   await signIn(page, DEMO.parent, '/parent');
@@ -29,6 +29,7 @@ test('a teacher signs in and sees their class', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Invite a parent for Ivy Fisher' })).toBeVisible();
 
   // The pupil sign-in code opens big, with its closing time, and closes again.
+  await ensureCodeClosed(page);
   await page.getByLabel('Minutes to keep it open').fill('5');
   await page.getByRole('button', { name: 'Open pupil sign-in code' }).click();
   await expect(page.getByText(/^Open until \d\d:\d\d/)).toBeVisible();

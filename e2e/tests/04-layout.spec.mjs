@@ -1,6 +1,8 @@
 // Journey 5: the home screens fit phones (360 px) and tablets (768 to 1366 px) without sideways scrolling.
 import { test, expect } from '@playwright/test';
-import { DEMO, signIn, openKestrelCode, signInPupil, staffApi, classByName } from './helpers.mjs';
+import {
+  DEMO, signIn, openKestrelCode, signInPupil, staffApi, classByName, ensureCodeClosed,
+} from './helpers.mjs';
 
 const VIEWPORTS = [
   { width: 360, height: 740 },
@@ -40,6 +42,7 @@ test('teacher home and class page fit every screen size', async ({ page, baseURL
   const kestrel = await classByName(api, 'Kestrel');
   await api.dispose();
   await page.goto(`/teacher/classes/${kestrel.id}`);
+  await ensureCodeClosed(page);
   await page.getByRole('button', { name: 'Open pupil sign-in code' }).click();
   await expect(page.getByRole('button', { name: 'Close code' })).toBeVisible();
   await expectNoSidewaysScroll(page, 'class page with the code open');

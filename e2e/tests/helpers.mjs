@@ -75,3 +75,12 @@ export function fullName(p) {
     ? `${p.preferred_name} (${p.first_name}) ${p.surname}`
     : `${p.first_name} ${p.surname}`;
 }
+
+/** On a class page, closes the pupil sign-in code if another journey left one open. */
+export async function ensureCodeClosed(page) {
+  const close = page.getByRole('button', { name: 'Close code' });
+  const open = page.getByRole('button', { name: 'Open pupil sign-in code' });
+  await expect(close.or(open)).toBeVisible();
+  if (await close.isVisible()) await close.click();
+  await expect(open).toBeVisible();
+}

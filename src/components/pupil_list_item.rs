@@ -25,8 +25,9 @@ pub fn PupilListItem(pupil: PupilRow) -> impl IntoView {
             <Avatar avatar=pupil.avatar.clone() class="avatar-small"/>
             <div class="pupil-row-main">
                 <p class="pupil-name">{name.clone()}</p>
-                <p class="pupil-meta" class:at-limit=full>
+                <p class="pupil-meta">
                     "Linked adults: " {linked_adults(pupil.linked_adults, pupil.adult_limit)}
+                    {full.then(|| view! { <span class="limit-badge">"Limit reached"</span> })}
                 </p>
             </div>
             <InviteParentButton pupil=pupil.id pupil_name=name/>

@@ -19,16 +19,17 @@ pub fn SignInPage() -> impl IntoView {
                 <div class="other-ways">
                     <section class="other-way">
                         <h2>"New to Hometime?"</h2>
-                        <p>
-                            "If the school has given you an invite code, "
-                            <A href=AppRoute::Join.path()>"create your account"</A> "."
-                        </p>
+                        <p>"If the school has given you an invite code, you can create your account."</p>
+                        <A href=AppRoute::Join.path() attr:class="button">
+                            "Create your account"
+                        </A>
                     </section>
                     <section class="other-way">
                         <h2>"Are you a pupil?"</h2>
-                        <p>
-                            <A href=AppRoute::PupilSignIn.path()>"Sign in with your class code"</A>
-                        </p>
+                        <p>"Your teacher will show you a class code."</p>
+                        <A href=AppRoute::PupilSignIn.path() attr:class="button">
+                            "Sign in with your class code"
+                        </A>
                     </section>
                 </div>
             </div>
