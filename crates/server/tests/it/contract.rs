@@ -1,0 +1,360 @@
+//! Properties of every endpoint, driven from the OpenAPI document so new endpoints are covered without
+//! editing these tests: the document lists exactly the API's routes; a pupil gets 403 from everything but
+//! `/me` and sign-out; and no endpoint answers malformed, incomplete, mistyped, oversized or mislabelled
+//! bodies with anything but the right 4xx.
+
+use std::collections::BTreeSet;
+
+use reqwest::{Client, Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::support::*;
+
+/// Every (method, path) of the API contract.
+const CONTRACT: &[(&str, &str)] = &[
+    ("POST", "/auth/login"),
+    ("POST", "/auth/logout"),
+    ("POST", "/auth/join"),
+    ("GET", "/me"),
+    ("POST", "/me/children"),
+    ("POST", "/pupil-auth/class"),
+    ("POST", "/pupil-auth/pick"),
+    ("GET", "/classes"),
+    ("GET", "/classes/{id}"),
+    ("POST", "/classes/{id}/pupil-code"),
+    ("DELETE", "/classes/{id}/pupil-code"),
+    ("POST", "/pupils/{id}/invites"),
+    ("POST", "/pupils/{id}/adult-approvals"),
+    ("GET", "/school"),
+    ("GET", "/school/overview"),
+    ("GET", "/health"),
+    ("GET", "/openapi.json"),
+];
+
+/// Endpoints anyone may call without a session: sign-in forms and public documents.
+const PUBLIC: &[(&str, &str)] = &[
+    ("POST", "/auth/login"),
+    ("POST", "/auth/join"),
+    ("POST", "/pupil-auth/class"),
+    ("POST", "/pupil-auth/pick"),
+    ("GET", "/health"),
+    ("GET", "/openapi.json"),
+];
+
+/// The only endpoints a pupil session may use.
+const PUPIL_MAY: &[(&str, &str)] = &[("GET", "/me"), ("POST", "/auth/logout")];
+
+/// A valid body for each endpoint that takes one. A new endpoint with a body fails the tests below until
+/// it has a row here.
+fn sample_body(path: &str) -> Option<Value> {
+    Some(match path {
+        "/auth/login" => json!({"email": "nobody@example.com", "password": "Brookfield2026"}),
+        "/auth/join" => {
+            json!({"invite_code": "ABCDE-12345", "display_name": "Pat", "email": "pat@example.com", "password": "Kestrel2026"})
+        }
+        "/me/children" => json!({"invite_code": "ABCDE-12345"}),
+        "/pupil-auth/class" => json!({"code": "ABC-123"}),
+        "/pupil-auth/pick" => json!({"code": "ABC-123", "pupil_id": 1}),
+        "/classes/{id}/pupil-code" => json!({"minutes": 10}),
+        "/pupils/{id}/adult-approvals" => json!({"reason": "Step-parent"}),
+        _ => return None,
+    })
+}
+
+/// Every operation in the served OpenAPI document: (method, path under /api/v1, takes a body).
+async fn operations(app: &TestApp) -> Vec<(Method, String, bool)> {
+    let doc: Value = app
+        .client()
+        .get(app.api("/openapi.json"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(
+        doc["openapi"].as_str().unwrap().starts_with("3.1"),
+        "OpenAPI 3.1"
+    );
+    let mut out = Vec::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            let Ok(m) = method.to_uppercase().parse::<Method>() else {
+                continue;
+            };
+            let path = path
+                .strip_prefix("/api/v1")
+                .expect("every path is under /api/v1")
+                .to_owned();
+            out.push((m, path, op.get("requestBody").is_some()));
+        }
+    }
+    out
+}
+
+fn concrete(path: &str) -> String {
+    path.replace("{id}", "1")
+}
+
+async fn openapi_describes_exactly_the_served_routes(db: String) {
+    let app = TestApp::start(&db).await;
+    let ops = operations(&app).await;
+    let documented: BTreeSet<(String, String)> = ops
+        .iter()
+        .map(|(m, p, _)| (m.to_string(), p.clone()))
+        .collect();
+    let contract: BTreeSet<(String, String)> = CONTRACT
+        .iter()
+        .map(|(m, p)| ((*m).to_owned(), (*p).to_owned()))
+        .collect();
+    assert_eq!(documented, contract);
+    // And each documented route is really served: never the 404/405 of an unknown route.
+    let leader = app.signed_in(LEADER).await;
+    for (method, path, has_body) in &ops {
+        let mut req = leader.request(method.clone(), app.api(&concrete(path)));
+        if *has_body {
+            req = req.json(&sample_body(path).unwrap());
+        }
+        let res = req.send().await.unwrap();
+        assert_ne!(
+            res.status(),
+            StatusCode::METHOD_NOT_ALLOWED,
+            "{method} {path}"
+        );
+        if res.status() == StatusCode::NOT_FOUND {
+            let body: Value = res.json().await.unwrap();
+            assert_ne!(
+                body["message"], "There is nothing here.",
+                "{method} {path} is not routed"
+            );
+        }
+    }
+}
+
+async fn a_pupil_gets_403_from_every_non_pupil_endpoint(db: String) {
+    let app = TestApp::start(&db).await;
+    let pupil = app.pupil().await;
+    let mut checked = 0;
+    for (method, path, has_body) in operations(&app).await {
+        let key = (method.as_str(), path.as_str());
+        if PUBLIC.contains(&key) || PUPIL_MAY.contains(&key) {
+            continue;
+        }
+        let mut req = pupil.request(method.clone(), app.api(&concrete(&path)));
+        if has_body {
+            req = req.json(
+                &sample_body(&path).unwrap_or_else(|| panic!("add a sample body for {path}")),
+            );
+        }
+        let res = req.send().await.unwrap();
+        let body = error_of(res, StatusCode::FORBIDDEN).await;
+        assert_eq!(body["code"], "forbidden", "{method} {path}");
+        checked += 1;
+    }
+    assert!(checked >= 9, "{checked}");
+    // The pupil's session still works for what pupils may do.
+    assert!(app.me(&pupil).await.is_ok());
+    assert_eq!(
+        pupil
+            .post(app.api("/auth/logout"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::NO_CONTENT
+    );
+}
+
+/// Replaces one field's value with a value of another JSON type.
+fn mistyped(body: &Value, field: &str) -> Value {
+    let mut b = body.clone();
+    b[field] = match &body[field] {
+        Value::String(_) => json!(12345),
+        _ => json!("not-a-number"),
+    };
+    b
+}
+
+async fn send_raw(
+    client: &Client,
+    url: String,
+    content_type: &str,
+    body: Vec<u8>,
+) -> reqwest::Response {
+    client
+        .post(url)
+        .header("content-type", content_type)
+        .body(body)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn bad_bodies_get_a_clear_4xx_never_a_500(db: String) {
+    let app = TestApp::start(&db).await;
+    let mut checked = 0;
+    for (method, path, has_body) in operations(&app).await {
+        if method != Method::POST {
+            continue;
+        }
+        // A leader passes authentication everywhere, so each request reaches the body checks. A fresh
+        // session per endpoint, since one of them is sign-out.
+        let leader = app.signed_in(LEADER).await;
+        let url = app.api(&concrete(&path));
+        if !has_body {
+            // Endpoints without a body ignore one, whatever it is.
+            let res = send_raw(&leader, url, "application/json", b"{not json".to_vec()).await;
+            assert!(res.status().as_u16() < 500, "{path}: {}", res.status());
+            continue;
+        }
+        let sample = sample_body(&path).unwrap_or_else(|| panic!("add a sample body for {path}"));
+        let cases: Vec<(&str, &str, Vec<u8>, StatusCode, &str)> = vec![
+            (
+                "malformed",
+                "application/json",
+                b"{\"a\": ".to_vec(),
+                StatusCode::BAD_REQUEST,
+                "invalid_json",
+            ),
+            (
+                "not json",
+                "application/json",
+                b"hello".to_vec(),
+                StatusCode::BAD_REQUEST,
+                "invalid_json",
+            ),
+            (
+                "empty",
+                "application/json",
+                Vec::new(),
+                StatusCode::BAD_REQUEST,
+                "invalid_json",
+            ),
+            (
+                "empty object",
+                "application/json",
+                b"{}".to_vec(),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "validation",
+            ),
+            (
+                "array",
+                "application/json",
+                b"[]".to_vec(),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "validation",
+            ),
+            (
+                "null",
+                "application/json",
+                b"null".to_vec(),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "validation",
+            ),
+            (
+                "form",
+                "application/x-www-form-urlencoded",
+                b"a=1".to_vec(),
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+            ),
+            (
+                "no type",
+                "",
+                sample.to_string().into_bytes(),
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+            ),
+            (
+                "oversized",
+                "application/json",
+                json!({"padding": "x".repeat(100 * 1024)})
+                    .to_string()
+                    .into_bytes(),
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "payload_too_large",
+            ),
+        ];
+        for (what, content_type, body, status, code) in cases {
+            let mut req = leader.post(url.clone()).body(body);
+            if !content_type.is_empty() {
+                req = req.header("content-type", content_type);
+            }
+            let res = req.send().await.unwrap();
+            assert_eq!(res.status(), status, "{path} {what}");
+            let err: Value = res.json().await.unwrap();
+            assert_eq!(err["code"], code, "{path} {what}");
+            if status == StatusCode::UNPROCESSABLE_ENTITY {
+                assert!(
+                    !err["fields"].as_array().unwrap().is_empty(),
+                    "{path} {what}: {err}"
+                );
+            }
+            checked += 1;
+        }
+        for field in sample.as_object().unwrap().keys() {
+            let mut missing = sample.clone();
+            missing.as_object_mut().unwrap().remove(field);
+            let res = leader
+                .post(url.clone())
+                .json(&missing)
+                .send()
+                .await
+                .unwrap();
+            let err = error_of(res, StatusCode::UNPROCESSABLE_ENTITY).await;
+            assert_eq!(
+                err["fields"][0]["field"],
+                field.as_str(),
+                "{path} without {field}"
+            );
+            assert_eq!(err["fields"][0]["code"], "required");
+
+            let res = leader
+                .post(url.clone())
+                .json(&mistyped(&sample, field))
+                .send()
+                .await
+                .unwrap();
+            let err = error_of(res, StatusCode::UNPROCESSABLE_ENTITY).await;
+            assert_eq!(
+                err["fields"][0]["field"],
+                field.as_str(),
+                "{path} with a mistyped {field}"
+            );
+            checked += 2;
+        }
+    }
+    assert!(checked > 60, "{checked}");
+}
+
+async fn unknown_api_paths_and_methods_answer_json(db: String) {
+    let app = TestApp::start(&db).await;
+    let client = app.client();
+    for path in [
+        "/api/v1/nope",
+        "/api/v2/me",
+        "/api",
+        "/api/v1/classes/1/nope",
+    ] {
+        let res = client.get(app.url(path)).send().await.unwrap();
+        assert_eq!(
+            error_of(res, StatusCode::NOT_FOUND).await["code"],
+            "not_found",
+            "{path}"
+        );
+    }
+    let res = client.put(app.api("/me")).send().await.unwrap();
+    assert_eq!(
+        error_of(res, StatusCode::METHOD_NOT_ALLOWED).await["code"],
+        "method_not_allowed"
+    );
+    let res = client.get(app.api("/auth/login")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::METHOD_NOT_ALLOWED);
+}
+
+crate::app_tests!(
+    openapi_describes_exactly_the_served_routes,
+    a_pupil_gets_403_from_every_non_pupil_endpoint,
+    bad_bodies_get_a_clear_4xx_never_a_500,
+    unknown_api_paths_and_methods_answer_json,
+);
