@@ -132,6 +132,11 @@ pub async fn prepare(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<Ap
     })
 }
 
+/// Starts the server with the real clock: what `main` does, for embedding and tools.
+pub async fn serve(config: Config) -> anyhow::Result<Server> {
+    Server::start(config, Arc::new(SystemClock)).await
+}
+
 /// A running server.
 pub struct Server {
     addr: SocketAddr,
