@@ -93,6 +93,21 @@ impl AppRoute {
         }
     }
 
+    /// The page title, so each screen is named in tabs, history and by screen readers.
+    pub fn title(self) -> &'static str {
+        match self {
+            AppRoute::Root => "Hometime",
+            AppRoute::SignIn => "Sign in – Hometime",
+            AppRoute::Join => "Join – Hometime",
+            AppRoute::PupilSignIn => "Pupil sign-in – Hometime",
+            AppRoute::PupilHome => "My monster – Hometime",
+            AppRoute::ParentHome => "Your children – Hometime",
+            AppRoute::TeacherHome => "Your classes – Hometime",
+            AppRoute::Class(_) => "Class – Hometime",
+            AppRoute::LeaderHome => "School overview – Hometime",
+        }
+    }
+
     pub fn audience(self) -> Audience {
         match self {
             AppRoute::Root => Audience::Anyone,
@@ -183,6 +198,7 @@ mod tests {
         assert_eq!(AppRoute::parse("/teacher/classes/abc"), None);
         assert_eq!(AppRoute::parse("/nope"), None);
         assert_eq!(AppRoute::Class(ClassId(7)).path(), "/teacher/classes/7");
+        assert_eq!(AppRoute::SignIn.title(), "Sign in – Hometime");
     }
 
     #[test]

@@ -23,6 +23,7 @@ pub fn Guard(
         if let Some(error) = session.failure() {
             return view! {
                 <div class="page narrow">
+                    <h1>"We can't connect right now"</h1>
                     <ErrorNotice error=error/>
                     <button type="button" class="button" on:click=move |_| session.retry()>
                         "Try again"

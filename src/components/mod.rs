@@ -13,6 +13,7 @@ pub mod invite_parent_button;
 pub mod join_form;
 pub mod link_child_form;
 pub mod loading;
+pub mod page_title;
 pub mod pupil_list_item;
 pub mod pupil_picker;
 pub mod pupil_sign_in_flow;
