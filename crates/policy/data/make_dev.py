@@ -399,6 +399,188 @@ a('p','cc',"anyone got a spare school jumper age 6-7? happy to pay",[])
 a('p','cc',"does anyone know when the photos are back? x",[])
 a('p','pm',"no prob, see u at 3",[],child='k12')
 a('p','pm',"Hiya, sorry to bother you, just wondering if there's an after school club list for next term?",[],child='k12')
+# ================= round 2: wider phrasing (written by the second maintainer) =================
+# Safeguarding: harm by someone, marks, strangers, online contact, self-harm, court/social care, neglect.
+for role,ctx,txt,extra,child in [
+ ('p','pm',"theres a mark on his neck and he said someone at home grabbed him",[],'k06'),
+ ('p','pm',"she came back from her dads with a burn on her hand and wont say how it happened",[],'k06'),
+ ('p','pm',"my ex isnt allowed near her, theres a court order. just so you know",[],'k06'),
+ ('p','pm',"Her father has said he'll take her to Nigeria and we won't see her again, I'm terrified",[],'k06'),
+ ('p','cc',"heads up a bloke in a silver car was trying to talk to the kids at the bus stop this morning",[],None),
+ ('p','cc',"some man was hanging round by the gate at home time taking pictures of the children, has anyone else seen him?",[],None),
+ ('p','pm',"someone on roblox has been asking him to send pictures of himself, ive screenshotted it all",[],'k06'),
+ ('p','pm',"an older lad on snapchat keeps asking her to meet up and not tell us",[],'k06'),
+ ('p','pm',"a man he met on minecraft has been sending him messages and gifts",[],'k06'),
+ ('p','pm',"I found out she's been scratching her arms with a pencil sharpener blade",[],'k06'),
+ ('p','pm',"he said he wants to kill himself and nobody likes him, im so worried",[],'k06'),
+ ('p','pm',"He saw his dad hitting me on sunday, he might be unsettled, we're staying at my mums now",[],'k06'),
+ ('p','pm',"there was a big fight at home at the weekend and he was there when his dad pushed me",[],'k06'),
+ ('p','pm',"We've got a social worker now, she's coming into school next week to see him",[],'k06'),
+ ('p','pm',"social services have been involved since christmas, just so you're aware",[],'k06'),
+ ('p','cc',"that little boy in year 2 always comes in filthy and says he's had no breakfast, i think somethings wrong at home",[],None),
+ ('p','cc',"the kid next door to us is left on his own every night till late, he's only 7",[],None),
+ ('p','pm',"he says a teenager at the park touched him where he shouldnt",[],'k06'),
+ ('p','pm',"she told me the babysitter slaps her when she doesnt listen",[],'k06'),
+ ('p','pm',"my partner was arrested last night after he hurt me, the kids saw it",[],'k06'),
+ ('t','pm',"Mum, she came in with a bruise on her cheek and said her brother punched her. I've passed it on.",[],'k06'),
+ ('t','bc',"He told me that someone at home hurts him when he's naughty.",[],'k06'),
+ ('s','pm',"During PE we noticed finger-shaped marks on his upper arm.",[],'k06'),
+ ('s','bc',"She disclosed that she is scared of her uncle.",[],'k06'),
+ ('t','cs',"Please be vigilant: a woman has been approaching children near the school gate asking them to come with her.",[],None),
+ ('u','cs',"my mums boyfriend hurts me",['pupil-messaging-disabled'],None),
+ ('p','pm',"he keeps getting messages from an adult on fortnite asking where he lives",[],'k06'),
+ ('p','pm',"i'm worried about her friend, she said her stepdad hits her with a slipper",[],'k06'),
+ ('p','pm',"she's been going hungry, we've had no gas or electric for a week and i cant feed them properly",[],'k06'),
+ ('p','pm',"the police were at ours last night, his dad kicked the door in. he didnt sleep",[],'k06'),
+]:
+    a(role,ctx,txt,[SG]+extra,child=child)
+# Safeguarding must-not-fire: topics, lessons, accidents, feelings.
+for role,ctx,txt,child in [
+ ('p','pm',"he hurt his knee in the playground, is he ok?",'k06'),
+ ('p','pm',"she fell off her scooter and has a bruise on her leg, nothing to worry about",'k06'),
+ ('p','cc',"great talk on stranger danger today, they came home full of it",None),
+ ('t','cs',"This week in PSHE we talked about keeping safe online and who to tell if something worries us.",None),
+ ('p','pm',"he got a bit upset because someone hurt his feelings at lunch",'k06'),
+ ('p','cc',"does anyone know a good childminder near the park?",None),
+ ('t','cs',"Reminder: the road safety workshop is on Thursday.",None),
+ ('p','pm',"she got grabbed by the arm in a game of tag and was annoyed, but fine now",'k06'),
+ ('p','pm',"he's been playing minecraft with his cousins all weekend haha",'k06'),
+ ('p','pm',"we watched a programme about social workers and she wants to be one!",'k06'),
+]:
+    a(role,ctx,txt,[],child=child)
+# Absence: lowercase, typos, text-speak.
+for txt,extra in [
+ ("hiya he wont b in 2day, hes got a hospital appt in leeds",[]),
+ ("morning, we're going to a funeral in ireland on thurs so she'll miss school thurs and fri",[]),
+ ("can i take him out on the 14th for his cousins wedding?",[]),
+ ("she's going to be late in tmrw, dentist at 9",[]),
+ ("he'll be in after lunch, he's got his jabs this morning",[]),
+ ("we're away the last week of term, can you send some work home?",[]),
+ ("need to take her out at 2pm for an orthodontist appointment",[]),
+ ("sorry she missed school yesterday, we had a family emergency, will be back tmrw",[U]),
+ ("Hi, is it ok if he's absent on Friday for his grandad's 80th in Poland",[]),
+ ("We'll be in late tomorrow as the car's in the garage",[]),
+ ("just letting u know shes not in today, car broke down and no way of getting her there",[]),
+]:
+    a('p','pm',txt,[A]+extra,child='k09')
+# Absence must-not-fire.
+for txt in [
+ "sorry she missed jack's party on saturday, she was gutted",
+ "Thanks for sending the homework home while he was off, it really helped",
+ "is miss away this week? she said there's a different teacher",
+ "what time does the school trip get back?",
+ "he's been a bit off his dinner lately but otherwise fine",
+ "is school closed on the 5th for the election?",
+]:
+    a('p','pm',txt,[],child='k09')
+# Sickness.
+for txt,extra in [
+ ("she was up all night with a high temp so keeping her home",[A]),
+ ("he's been sick twice this morning so he won't be in",[A]),
+ ("she's got a really bad cough but insists on coming in, just a heads up",[]),
+ ("hes got tonsilitis, gp says 48hrs of antibiotics before going back",[A,M]),
+ ("poor thing has conjunctivitis, can she still come in?",[]),
+ ("she's complaining her ear hurts, might need picking up if it gets worse",[]),
+ ("he's had the squits all night, sorry tmi, he'll be off",[A]),
+ ("she's come down with chickenpox :( off for the week",[A]),
+]:
+    a('p','pm',txt,[SK]+extra,child='k09')
+a('p','pm',"he's just really tired this week, lots of late nights with the clocks changing",[],child='k09')
+a('p','pm',"she's a bit worn out after swimming club, just so you know if she's quiet",[],child='k09')
+# Pickup.
+for txt,extra in [
+ ("my mum's getting him on wednesdays from now on",[]),
+ ("her aunty will be collecting her tomorrow, her name is Sarah",[]),
+ ("can he walk home on his own from next week? he's got a key",[]),
+ ("stuck in traffic on the m62, gonna be about 20 mins late for pick up",[U]),
+ ("she's going home with Emma's mum after school tomorrow for tea",[]),
+ ("change of plan, he's going to after school club tonight not home",[U]),
+ ("dad's picking up today instead of me",[U]),
+ ("he gets the minibus to his nans on thursdays now",[]),
+]:
+    a('p','pm',txt,[P]+extra,child='k09')
+a('p','cc',"can anyone grab my two from the gate today? running really late x",[P,U])
+a('p','pm',"what time is pick up on the last day of term?",[],child='k09')
+a('p','pm',"can I collect the reading folder after school?",[],child='k09')
+# Dinner.
+for txt in [
+ "can he switch from packed lunches to school dinners after half term?",
+ "how much is a school meal now? want to top up the account",
+ "she wants hot dinners on fridays only if thats possible",
+ "are we eligible for free school meals? just lost my job",
+ "he's become veggie, can the kitchen do a vegetarian option?",
+ "can i see this terms lunch menu please",
+ "is the fish and chips friday still happening? she only wants school dinner that day",
+]:
+    a('p','pm',txt,[DN],child='k09')
+a('p','pm',"did he eat much at lunch? he was starving when he got home",[],child='k09')
+# Urgent.
+for txt,extra in [
+ ("please ring me as soon as you get this",[]),
+ ("can someone phone me back straight away pls",[]),
+ ("URGENT: she has left her epipen at home, I'm bringing it in now",[M]),
+ ("can you tell her at lunch that her swimming is cancelled tonight",[]),
+ ("can you make sure he gets his antibiotics at lunchtime today, they're in his bag",[M]),
+ ("need to speak to someone today about something that happened this morning",[]),
+ ("plz call me back its really important",[]),
+]:
+    a('p','pm',txt,[U]+extra,child='k09')
+a('p','pm',"no rush at all but could you send the spellings again when you get a chance",[],child='k09')
+# Medication.
+for txt,extra in [
+ ("the consultant has upped her keppra to 250 twice a day",[]),
+ ("his inhaler ran out, new one is in his bag",[]),
+ ("she's stopped the melatonin so might be a bit tired",[]),
+ ("can you give him his piriton at lunch if his eyes are itchy",[]),
+ ("we're starting her on a new feed regime next week, the dietician will send the plan",[]),
+ ("he's on antibiotics for 5 days, needs a dose at lunchtime",[]),
+ ("she needs her cream putting on after PE, it's in the front pocket",[]),
+]:
+    a('p','pm',txt,[M]+extra,child='k09')
+# Complaint.
+for txt,extra in [
+ ("I'm really not happy with how this was handled and would like it looked into",[]),
+ ("this is the third time his reading book hasn't been changed, it's not good enough",[]),
+ ("why was I not told he'd hit his head? I only found out at bedtime",[]),
+ ("I want to speak to the head about the way my daughter was spoken to",[]),
+ ("I'm disappointed nobody has got back to me about the bullying, it's been two weeks",[]),
+ ("i'm going to put in a formal complaint about the trip",[]),
+ ("frankly the communication from school has been awful this term",[]),
+]:
+    a('p','pm',txt,[CP]+extra,child='k09')
+a('p','pm',"honestly no complaints, she's had a brilliant year",[],child='k09')
+a('t','pm',"Thanks for getting in touch. Please email the office so the right person can look into this.",[],child='k09')
+# Progress.
+for txt in [
+ "how's he getting on with his reading? is he where he should be?",
+ "is she on track for the end of year?",
+ "what book band is he on now?",
+ "can you tell me how she's doing in maths compared to the rest of the class",
+ "is he at the expected level for his phonics?",
+ "just wondering how his writing is coming along",
+ "are his spellings improving at all?",
+]:
+    a('p','pm',txt,[PR],child='k09')
+a('p','pm',"could we book a meeting to talk about her reading?",[],child='k09')
+a('p','pm',"is she happy at playtimes? she seems a bit quiet",[],child='k09')
+# Names in shared spaces: lowercase, capitals, nicknames, possessives.
+for txt in [
+ "is izzy coming to the party on sat?",
+ "thank you to lottie's mum for the lift!",
+ "CHLOE left her coat at ours",
+ "emeka and our boy had a great time at football",
+ "frankies dad, are you doing the run on sunday?",
+ "does anyone have zuzias mums number?",
+]:
+    a('p','cc',txt,[N])
+for txt in [
+ "love the ivy growing over the new shelter",
+ "what a sunny afternoon for sports day",
+ "we're making mason jar lanterns, please send one in",
+ "autumn term dates are on the website",
+ "Mr Daly and Mrs Singh have been amazing this term",
+]:
+    a('p','cc',txt,[])
 with open('/work/main/crates/policy/data/dev.jsonl','w') as f:
     for i,(role,ctx,text,child,expect,t) in enumerate(rows):
         f.write(json.dumps({"id":f"dev-{i+1:03d}","role":R[role],"context":C[ctx],"text":text,"child":child,"sent_at":t,"expect":expect},ensure_ascii=False)+"\n")

@@ -317,20 +317,20 @@ impl Engine {
 }
 
 /// One check in progress.
-struct Cx<'a> {
+pub(crate) struct Cx<'a> {
     e: &'a Engine,
     draft: &'a Draft<'a>,
-    text: &'a Text,
+    pub(crate) text: &'a Text,
     hits: &'a [Vec<Hit>],
     names: &'a [NameHit],
 }
 
 impl Cx<'_> {
-    fn all(&self, lex: Lex) -> &[Hit] {
+    pub(crate) fn all(&self, lex: Lex) -> &[Hit] {
         self.hits.get(lex as usize).map_or(&[], Vec::as_slice)
     }
 
-    fn has(&self, lex: Lex) -> bool {
+    pub(crate) fn has(&self, lex: Lex) -> bool {
         !self.all(lex).is_empty()
     }
 
@@ -342,7 +342,7 @@ impl Cx<'_> {
     }
 
     /// Hits of `lex` with no hit of `not` overlapping them or within `before`/`after` tokens.
-    fn clean(&self, lex: Lex, not: Lex, before: usize, after: usize) -> Vec<Hit> {
+    pub(crate) fn clean(&self, lex: Lex, not: Lex, before: usize, after: usize) -> Vec<Hit> {
         let nots = self.all(not);
         self.all(lex)
             .iter()
@@ -405,18 +405,17 @@ impl Cx<'_> {
         self.contacts(out, shared);
 
         // Safeguarding first: it pre-empts staff-confidential-detail.
-        let safe = self.first_of(&[
-            &self.clean(Lex::Safeguarding, Lex::SafeguardingNot, 1, 2),
-            self.all(Lex::SafeguardingExtra),
-        ]);
-        if let Some(h) = safe {
+        if let Some(h) = self.safeguarding() {
             let sev = if staff {
                 block_if_shared
             } else {
                 Severity::Warn
             };
             self.push(out, RuleId::SafeguardingToDsl, sev, Some(h));
-        } else if staff && let Some(h) = self.all(Lex::Confidential).first() {
+        } else if staff
+            && !self.has(Lex::ConfidentialGeneral)
+            && let Some(h) = self.all(Lex::Confidential).first()
+        {
             self.push(
                 out,
                 RuleId::StaffConfidentialDetail,
@@ -582,12 +581,24 @@ impl Cx<'_> {
         } else {
             late
         };
-        let absence = self.first_of(&[&absence_now, &late, &holiday, &appointment]);
+        // Weak cues ("off", "back", "miss") count next to a day or time, or to an illness.
+        let sick = self.clean(Lex::Sick, Lex::SickNot, 1, 2);
+        let cues = self.clean(Lex::AbsCue, Lex::AbsenceNot, 2, 3);
+        let cued: Vec<Hit> = cues
+            .iter()
+            .copied()
+            .filter(|c| {
+                self.all(Lex::AbsWhen)
+                    .iter()
+                    .chain(&sick)
+                    .any(|w| w.last + 4 >= c.first && w.first <= c.last + 4)
+            })
+            .collect();
+        let absence = self.first_of(&[&absence_now, &late, &holiday, &appointment, &cued]);
         if let Some(h) = absence {
             self.push(out, RuleId::AbsenceToOffice, Severity::Warn, Some(h));
         }
 
-        let sick = self.clean(Lex::Sick, Lex::SickNot, 1, 2);
         if let Some(h) = sick.first() {
             self.push(out, RuleId::SicknessToOffice, Severity::Warn, Some(*h));
         }
@@ -794,7 +805,9 @@ impl Cx<'_> {
         if !d.context.is_shared() || d.role == AuthorRole::Pupil {
             return;
         }
-        let Some(h) = self.all(Lex::Sensitive).first().copied() else {
+        // The author's own child's illness in class chat is personal too (sickness words count).
+        let sick = self.clean(Lex::Sick, Lex::SickNot, 1, 2);
+        let Some(h) = self.first_of(&[self.all(Lex::Sensitive), &sick]) else {
             return;
         };
         let named = !self.names.is_empty();

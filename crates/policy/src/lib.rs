@@ -16,6 +16,7 @@ pub mod metadata;
 mod names;
 pub mod pack;
 mod phrase;
+mod safeguarding;
 mod text;
 mod vocab;
 

@@ -412,8 +412,10 @@ impl NameIndex {
                 (s >= 2 && !strict_short).then_some(Confidence::Ambiguous)
             } else if plural_s && !t.cap {
                 // "masons" or "kellys" in lower case: a plural noun more often than a possessive.
-                (self.context_score(text, i, base, plural_s, all_caps_text) >= 2)
-                    .then_some(Confidence::Ambiguous)
+                // A plain name that is not a word ("lotties coat") is still most likely a possessive.
+                let s = self.context_score(text, i, base, plural_s, all_caps_text);
+                let word_like = self.is_name_word(base) || self.common.contains(base);
+                (s >= 2 || (!word_like && s >= 1)).then_some(Confidence::Ambiguous)
             } else {
                 Some(Confidence::Clear)
             };
@@ -433,7 +435,7 @@ impl NameIndex {
 
     fn family_context(&self, text: &Text, i: usize, plural_s: bool) -> bool {
         let prev = text.prev(i, 1);
-        let next = text.norm(i + 1);
+        let next = text.tokens.get(i + 1).map_or("", |t| t.stem());
         let family_noun = matches!(
             next,
             "twins"

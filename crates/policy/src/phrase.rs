@@ -3,7 +3,8 @@
 //! Phrase syntax: words separated by spaces, already folded. `word*` matches any token starting with
 //! `word` (at least 3 letters before the star), `_` matches any single token, `#` matches a number. A
 //! phrase with a contraction (`don't`, `i'm`, `she's`) also matches the same word typed without the
-//! apostrophe, as people do on phones.
+//! apostrophe, as people do on phones. `word~` matches the word's regular inflections (`hurt~`: hurts,
+//! hurting; `grab~`: grabbed). Tokens also match through their standard spelling (`tmrw` as `tomorrow`).
 
 use std::collections::HashMap;
 
@@ -15,15 +16,21 @@ enum Pat {
     Prefix(String),
     Any,
     Number,
+    /// Digits followed by a unit or ordinal suffix (`#ml` matches "200ml", `#th` matches "14th").
+    NumberUnit(String),
 }
 
 impl Pat {
     fn matches(&self, t: &Token) -> bool {
         match self {
-            Pat::Exact(w) => t.norm == *w,
-            Pat::Prefix(p) => t.norm.starts_with(p.as_str()),
+            Pat::Exact(w) => t.norm == *w || t.canon == Some(w.as_str()),
+            Pat::Prefix(p) => t.key().starts_with(p.as_str()) || t.norm.starts_with(p.as_str()),
             Pat::Any => true,
             Pat::Number => t.is_number(),
+            Pat::NumberUnit(u) => t
+                .norm
+                .strip_suffix(u.as_str())
+                .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit())),
         }
     }
 }
@@ -55,6 +62,53 @@ pub(crate) struct PhraseSet {
 
 const PREFIX_KEY: usize = 3;
 
+/// The first `PREFIX_KEY` characters of a word, or `None` when it is shorter.
+fn prefix_key(word: &str) -> Option<&str> {
+    match word.char_indices().nth(PREFIX_KEY) {
+        Some((b, _)) => Some(&word[..b]),
+        None => (word.chars().count() == PREFIX_KEY).then_some(word),
+    }
+}
+
+/// Regular inflections of a base word written `word~` in a phrase: `hurt~` gives hurt, hurts, hurting;
+/// `grab~` gives grabbed, grabbing; `bruise~` gives bruised, bruising; `carry~` gives carries, carried.
+/// Over-generation (`hurted`) is harmless because nobody types it.
+pub(crate) fn inflections(base: &str) -> Vec<String> {
+    let mut out = vec![base.to_owned()];
+    let b = base.as_bytes();
+    let n = b.len();
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    out.push(format!("{base}s"));
+    if base.ends_with('e') {
+        let stem = &base[..n - 1];
+        out.push(format!("{base}d"));
+        out.push(format!("{stem}ing"));
+    } else if base.ends_with('y') && n > 1 && !vowel(b[n - 2]) {
+        let stem = &base[..n - 1];
+        out.push(format!("{stem}ies"));
+        out.push(format!("{stem}ied"));
+        out.push(format!("{base}ing"));
+    } else {
+        if base.ends_with(['s', 'x', 'z']) || base.ends_with("ch") || base.ends_with("sh") {
+            out.push(format!("{base}es"));
+        }
+        out.push(format!("{base}ed"));
+        out.push(format!("{base}ing"));
+        // Short consonant-vowel-consonant words double the last letter: grab → grabbed, hit → hitting.
+        if n >= 3
+            && !vowel(b[n - 1])
+            && vowel(b[n - 2])
+            && !vowel(b[n - 3])
+            && !matches!(b[n - 1], b'w' | b'x' | b'y')
+        {
+            let last = char::from(b[n - 1]);
+            out.push(format!("{base}{last}ed"));
+            out.push(format!("{base}{last}ing"));
+        }
+    }
+    out
+}
+
 /// Contractions whose apostrophe-less spelling is a different everyday word, so no variant is added.
 fn apostrophe_free_variant(word: &str) -> Option<String> {
     let ok = word.ends_with("n't")
@@ -72,19 +126,21 @@ impl PhraseSet {
         if words.is_empty() {
             return;
         }
-        // Expand each contraction into both spellings (few phrases have more than one).
+        // Expand each contraction into both spellings and each `word~` into its inflections.
         let mut variants: Vec<Vec<String>> = vec![Vec::new()];
         for w in &words {
-            let alt = apostrophe_free_variant(w);
-            let mut next = Vec::with_capacity(variants.len() * 2);
+            let alts: Vec<String> = match w.strip_suffix('~') {
+                Some(base) => inflections(base),
+                None => std::iter::once((*w).to_owned())
+                    .chain(apostrophe_free_variant(w))
+                    .collect(),
+            };
+            let mut next = Vec::with_capacity(variants.len() * alts.len());
             for v in &variants {
-                let mut a = v.clone();
-                a.push((*w).to_owned());
-                next.push(a);
-                if let Some(alt) = &alt {
-                    let mut b = v.clone();
-                    b.push(alt.clone());
-                    next.push(b);
+                for alt in &alts {
+                    let mut a = v.clone();
+                    a.push(alt.clone());
+                    next.push(a);
                 }
             }
             variants = next;
@@ -95,6 +151,7 @@ impl PhraseSet {
                 .map(|w| match w.as_str() {
                     "_" => Pat::Any,
                     "#" => Pat::Number,
+                    w if w.len() > 1 && w.starts_with('#') => Pat::NumberUnit(w[1..].to_owned()),
                     w => match w.strip_suffix('*') {
                         Some(p) if p.chars().count() >= PREFIX_KEY => Pat::Prefix(p.to_owned()),
                         Some(p) => Pat::Exact(p.to_owned()),
@@ -106,10 +163,10 @@ impl PhraseSet {
             match &pats[0] {
                 Pat::Exact(w) => self.by_word.entry(w.clone()).or_default().push(idx),
                 Pat::Prefix(p) => {
-                    let key: String = p.chars().take(PREFIX_KEY).collect();
+                    let key = prefix_key(p).unwrap_or(p).to_owned();
                     self.by_prefix.entry(key).or_default().push(idx);
                 }
-                Pat::Number => self.number_first.push(idx),
+                Pat::Number | Pat::NumberUnit(_) => self.number_first.push(idx),
                 // A phrase cannot start with `_`; it would be tried at every token.
                 Pat::Any => continue,
             }
@@ -123,23 +180,19 @@ impl PhraseSet {
         let mut out: Vec<Vec<Hit>> = vec![Vec::new(); self.tags];
         let toks = &text.tokens;
         for (i, t) in toks.iter().enumerate() {
-            let exact = self
-                .by_word
-                .get(t.norm.as_str())
-                .map(Vec::as_slice)
-                .unwrap_or(&[]);
-            let key_end = t.norm.char_indices().nth(PREFIX_KEY).map(|(b, _)| b);
-            let prefixed = key_end
-                .or((t.norm.chars().count() == PREFIX_KEY).then_some(t.norm.len()))
-                .and_then(|e| self.by_prefix.get(&t.norm[..e]))
-                .map(Vec::as_slice)
-                .unwrap_or(&[]);
-            let numbered = if t.is_number() {
-                self.number_first.as_slice()
-            } else {
-                &[]
-            };
-            for &pi in exact.iter().chain(prefixed).chain(numbered) {
+            let forms = [Some(t.norm.as_str()), t.canon.filter(|c| *c != t.norm)];
+            let mut candidates: [&[usize]; 5] = [&[]; 5];
+            for (k, form) in forms.iter().enumerate() {
+                let Some(form) = form else { continue };
+                candidates[2 * k] = self.by_word.get(*form).map_or(&[], Vec::as_slice);
+                candidates[2 * k + 1] = prefix_key(form)
+                    .and_then(|key| self.by_prefix.get(key))
+                    .map_or(&[], Vec::as_slice);
+            }
+            if t.norm.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+                candidates[4] = self.number_first.as_slice();
+            }
+            for &pi in candidates.iter().flat_map(|c| c.iter()) {
                 let p = &self.phrases[pi];
                 if i + p.pats.len() > toks.len() {
                     continue;

@@ -17,9 +17,17 @@ pub(crate) struct Token {
     pub upper: bool,
     /// First token of a sentence (start of text, or after `.`, `!`, `?`, a line break or `:`).
     pub sent_start: bool,
+    /// The standard spelling of a text-speak or common misspelling (`tmrw` → `tomorrow`), used by the
+    /// phrase matcher; names still match on `norm`.
+    pub canon: Option<&'static str>,
 }
 
 impl Token {
+    /// The form the phrase matcher sees: the standard spelling when there is one, else the folded form.
+    pub fn key(&self) -> &str {
+        self.canon.unwrap_or(self.norm.as_str())
+    }
+
     /// All ASCII digits.
     pub fn is_number(&self) -> bool {
         !self.norm.is_empty() && self.norm.bytes().all(|b| b.is_ascii_digit())
@@ -75,6 +83,87 @@ pub(crate) fn fold(s: &str) -> String {
         fold_char(c, &mut out);
     }
     out
+}
+
+/// Text-speak, dropped apostrophes and frequent misspellings, mapped to the spelling the lexicons use.
+/// Kept to forms that are never another everyday word ("ill" and "wed" stay as they are).
+fn canonical(norm: &str) -> Option<&'static str> {
+    Some(match norm {
+        "tmrw" | "tmr" | "tmrow" | "tmoz" | "tomoz" | "tomorow" | "tommorow" | "tommorrow"
+        | "tomorro" | "2moro" | "2morrow" | "2mrw" | "2moz" | "tmw" | "tomm" => "tomorrow",
+        "2day" | "tday" | "tdy" | "todya" => "today",
+        "2nite" | "tonite" | "2night" => "tonight",
+        "pls" | "plz" | "plse" | "pleae" | "pleas" | "plss" => "please",
+        "u" => "you",
+        "ur" => "your",
+        "r" => "are",
+        "b" => "be",
+        "cos" | "coz" | "cuz" | "bcos" | "becos" | "bc" | "bcz" => "because",
+        "wk" => "week",
+        "thx" | "thanx" | "thnx" | "ty" => "thanks",
+        "im" => "i'm",
+        "ive" => "i've",
+        "hes" => "he's",
+        "shes" => "she's",
+        "theyre" => "they're",
+        "dont" => "don't",
+        "cant" => "can't",
+        "wont" => "won't",
+        "didnt" => "didn't",
+        "isnt" => "isn't",
+        "doesnt" => "doesn't",
+        "wasnt" => "wasn't",
+        "arent" => "aren't",
+        "havent" => "haven't",
+        "hasnt" => "hasn't",
+        "shouldnt" => "shouldn't",
+        "couldnt" => "couldn't",
+        "wouldnt" => "wouldn't",
+        "thats" => "that's",
+        "theres" => "there's",
+        "whats" => "what's",
+        "hows" => "how's",
+        "youre" => "you're",
+        "weve" => "we've",
+        "appt" | "apt" | "appts" | "apointment" | "appointmen" | "appoinment" | "appointmnet" => {
+            "appointment"
+        }
+        "hosp" | "hospitle" | "hospial" => "hospital",
+        "docs" | "doc" | "doctors" | "drs" => "doctor",
+        "dentists" | "dentis" => "dentist",
+        "mon" => "monday",
+        "tue" | "tues" => "tuesday",
+        "weds" | "wednesay" | "wendsday" | "wensday" => "wednesday",
+        "thur" | "thurs" | "thu" | "thurdsay" | "thrusday" => "thursday",
+        "fri" | "firday" => "friday",
+        "skool" | "skl" | "sch" | "scool" | "shcool" => "school",
+        "msg" | "mssg" => "message",
+        "abt" => "about",
+        "nxt" => "next",
+        "bk" => "back",
+        "sumone" | "some1" | "sum1" => "someone",
+        "ppl" => "people",
+        "medecine" | "medicene" | "medicin" | "meds" => "medicine",
+        "medicaton" | "medciation" | "mediaction" => "medication",
+        "tempreture" | "temprature" | "temperture" | "tempature" => "temperature",
+        "diarrea" | "diarhea" | "diarrhoea" | "diarrohea" | "diahorrea" | "diarhoea" => "diarrhea",
+        "tonsilitis" | "tonsillitus" | "tonsilitus" => "tonsillitis",
+        "poorley" | "porly" => "poorly",
+        "vomitting" | "vommiting" | "vommitting" => "vomiting",
+        "asma" | "asthama" => "asthma",
+        "inhailer" | "inhayler" | "inhaller" => "inhaler",
+        "antibiotics" | "antibiotcs" | "anti-biotics" | "antibiotic" => "antibiotics",
+        "complant" | "complaint's" => "complaint",
+        "dissapointed" | "disapointed" | "dissappointed" => "disappointed",
+        "unacceptible" => "unacceptable",
+        "bruse" | "bruize" => "bruise",
+        "bruses" | "bruizes" => "bruises",
+        "progres" | "progess" => "progress",
+        "collet" | "colect" => "collect",
+        "collectin" | "colecting" => "collecting",
+        "pikup" => "pickup",
+        _ => return None,
+    })
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -140,6 +229,7 @@ impl Text {
             tokens.push(Token {
                 start,
                 end,
+                canon: canonical(&norm),
                 norm,
                 cap,
                 upper: letters >= 2 && uppers == letters,

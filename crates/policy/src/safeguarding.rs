@@ -1,0 +1,122 @@
+//! `safeguarding-to-dsl` from concepts rather than fixed sentences: who (an adult, "someone"), what
+//! (a harm verb with a victim, a mark on the body, an approach, an online request) and where (a child,
+//! the gate, a game), combined within small token windows, with accidents and lessons as counter-cues.
+
+use crate::engine::Cx;
+use crate::lexicon::Lex;
+use crate::phrase::Hit;
+
+/// Body parts: "hurt his back" is an injury to the subject, not harm done to a child.
+const BODY: &[&str] = &[
+    "back", "knee", "knees", "ankle", "ankles", "arm", "arms", "leg", "legs", "head", "hand",
+    "hands", "foot", "feet", "wrist", "wrists", "finger", "fingers", "toe", "toes", "hip", "neck",
+    "shoulder", "elbow", "chin", "nose", "lip", "tooth", "teeth", "thumb", "face", "eye",
+];
+
+/// Token distance between two hits (0 when they overlap or touch).
+fn gap(a: Hit, b: Hit) -> usize {
+    if a.last < b.first {
+        b.first - a.last
+    } else if b.last < a.first {
+        a.first - b.last
+    } else {
+        0
+    }
+}
+
+fn join(a: Hit, b: Hit) -> Hit {
+    Hit {
+        first: a.first.min(b.first),
+        last: a.last.max(b.last),
+    }
+}
+
+impl Cx<'_> {
+    /// The first pair of hits from `a` and `b` at most `window` tokens apart, as one span.
+    fn near(&self, a: &[Hit], b: &[Hit], window: usize) -> Option<Hit> {
+        a.iter()
+            .flat_map(|x| b.iter().map(move |y| (*x, *y)))
+            .filter(|(x, y)| gap(*x, *y) <= window)
+            .map(|(x, y)| join(x, y))
+            .min_by_key(|h| h.first)
+    }
+
+    /// Whether any hit of `lex` lies within `window` tokens of `h`.
+    fn around(&self, lex: Lex, h: Hit, window: usize) -> bool {
+        self.all(lex).iter().any(|x| gap(*x, h) <= window)
+    }
+
+    /// Harm verbs aimed at someone, minus "hurt his back" (the subject's own injury).
+    fn harm(&self) -> Vec<Hit> {
+        let t = self.text;
+        self.all(Lex::SgHarm)
+            .iter()
+            .copied()
+            .filter(|h| {
+                let own = matches!(t.norm(h.last), "his" | "her" | "my" | "their")
+                    && BODY.contains(&t.norm(h.last + 1))
+                    && t.norm(h.first).starts_with("hurt");
+                !own
+            })
+            .collect()
+    }
+
+    /// The span that raises `safeguarding-to-dsl`, if any.
+    pub(crate) fn safeguarding(&self) -> Option<Hit> {
+        let topic = self.has(Lex::SgTopic);
+        let mut found: Vec<Hit> = Vec::new();
+        found.extend(self.clean(Lex::Safeguarding, Lex::SafeguardingNot, 1, 2));
+        found.extend(self.all(Lex::SafeguardingExtra).iter().copied());
+        found.extend(
+            self.clean(Lex::SgSerious, Lex::SafeguardingNot, 1, 2)
+                .into_iter()
+                .filter(|h| !self.around(Lex::SgTopic, *h, 3)),
+        );
+        found.extend(self.clean(Lex::SgSelfHarm, Lex::SafeguardingNot, 1, 2));
+        found.extend(self.clean(Lex::SgNeglect, Lex::SafeguardingNot, 1, 2));
+
+        // Someone harming a child (or the parent, with the child there): an adult or "someone" within a
+        // few words of a harm verb with its object, unless the sentence is about an accident or a game.
+        let harm = self.harm();
+        for who in [Lex::SgAdult, Lex::SgSomeone] {
+            if let Some(h) = self.near(self.all(who), &harm, 4)
+                && !self.around(Lex::SgAccident, h, 6)
+            {
+                found.push(h);
+            }
+        }
+        // A mark on the body with a cause given or withheld, or a person or harm verb nearby.
+        let marks = self.all(Lex::SgMark);
+        for cue in [
+            self.all(Lex::SgCause),
+            self.all(Lex::SgAdult),
+            self.all(Lex::SgSomeone),
+            harm.as_slice(),
+        ] {
+            if let Some(h) = self.near(marks, cue, 12)
+                && !self.around(Lex::SgAccident, h, 10)
+            {
+                found.push(h);
+            }
+        }
+        // Scared of a particular adult.
+        if let Some(h) = self.near(self.all(Lex::SgFear), self.all(Lex::SgAdult), 2)
+            && !topic
+        {
+            found.push(h);
+        }
+        if !topic {
+            // A stranger approaching children: a person, an approach, and a child or a place.
+            if let Some(h) = self.near(self.all(Lex::SgStranger), self.all(Lex::SgApproach), 14)
+                && self.around(Lex::SgChildPlace, h, 10)
+            {
+                found.push(h);
+            }
+            // Online contact: a platform or device with a grooming cue nearby.
+            if let Some(h) = self.near(self.all(Lex::SgOnline), self.all(Lex::SgGroomCue), 12) {
+                found.push(h);
+            }
+        }
+        found.into_iter().min_by_key(|h| h.first)
+    }
+}
