@@ -33,6 +33,7 @@ impl AppError {
             message: String::new(),
             fields,
             retry_after_secs: None,
+            findings: Vec::new(),
         })
     }
 
@@ -111,6 +112,11 @@ pub fn error_text(err: &AppError) -> String {
         ErrorCode::Internal => {
             "Something went wrong on our side. Please try again in a moment.".to_owned()
         }
+        ErrorCode::PolicyBlocked => {
+            "This message can't be sent as it is. Please see the guidance below.".to_owned()
+        }
+        // The server's words name the office's phone and e-mail, which the app does not know here.
+        ErrorCode::RecipientNotAllowed => api.message.clone(),
     }
 }
 

@@ -37,6 +37,11 @@ pub enum ErrorCode {
     AlreadyLinked,
     /// Too many attempts; see `retry_after_secs`.
     RateLimited,
+    /// The message breaks the school's policy (a blocking finding, or a warning that was not
+    /// acknowledged); see `findings`.
+    PolicyBlocked,
+    /// The caller may not message this person or this space; the message says who to contact instead.
+    RecipientNotAllowed,
     /// Something went wrong on the server. Details are logged, never sent.
     Internal,
 }
@@ -65,6 +70,9 @@ pub struct ApiError {
     /// For `rate_limited`: seconds until another attempt is allowed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_after_secs: Option<u64>,
+    /// For `policy_blocked`: what the server's policy check found.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub findings: Vec<crate::PolicyFindingView>,
 }
 
 impl ApiError {
@@ -74,6 +82,7 @@ impl ApiError {
             message: message.into(),
             fields: Vec::new(),
             retry_after_secs: None,
+            findings: Vec::new(),
         }
     }
 

@@ -6,10 +6,12 @@
 
 mod auth;
 mod error;
+mod messaging;
 mod school;
 
 pub use auth::*;
 pub use error::*;
+pub use messaging::*;
 pub use school::*;
 
 /// The prefix every API path starts with.
