@@ -10,13 +10,17 @@
 //! codes and tokens, so the server decides time and secrets and the store only records them.
 
 mod audit;
+mod avatars;
 mod codes;
 mod error;
+mod messaging;
 mod people;
+mod points;
 mod rate_limit;
 mod school;
 pub mod seed;
 mod sessions;
+mod skills;
 
 use std::path::Path;
 use std::str::FromStr;
@@ -30,10 +34,16 @@ use sqlx::sqlite::{
 pub use audit::AuditEntry;
 pub use codes::{Invite, NewUser, Redeemed};
 pub use error::StoreError;
+pub use messaging::{
+    ClassStaff, Destination, EVENTS_CHANNEL, Event, Message, NewMessage, Report, StaffMember,
+    Thread, ThreadListed,
+};
 pub use people::{Child, NewPupil, PhotoConsent, Pupil, User};
+pub use points::{Point, Tally};
 pub use rate_limit::RateCount;
 pub use school::{Class, School};
 pub use sessions::{Session, SessionSubject};
+pub use skills::{PointsSettingsRow, Skill};
 
 /// The default database when `DATABASE_URL` is unset: a SQLite file under `data/`.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/hometime.db";
