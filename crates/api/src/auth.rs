@@ -115,6 +115,9 @@ pub struct Me {
 pub struct SchoolBrief {
     pub id: SchoolId,
     pub name: String,
+    /// The school draws pupils' initials instead of their monster avatars (a leader's setting).
+    #[serde(default)]
+    pub show_initials: bool,
 }
 
 /// A child as their parent sees them on the home screen.

@@ -7,11 +7,13 @@
 mod auth;
 mod error;
 mod messaging;
+mod points;
 mod school;
 
 pub use auth::*;
 pub use error::*;
 pub use messaging::*;
+pub use points::*;
 pub use school::*;
 
 /// The prefix every API path starts with.

@@ -42,3 +42,11 @@ typed_id!(
     /// An adult account: a parent or carer, a member of staff, or both.
     UserId
 );
+typed_id!(
+    /// A skill points are awarded for (school-wide, or added by a teacher for one class).
+    SkillId
+);
+typed_id!(
+    /// One awarded point.
+    PointId
+);

@@ -7,7 +7,7 @@ mod ids;
 mod roles;
 mod values;
 
-pub use ids::{ClassId, PupilId, SchoolId, UserId};
+pub use ids::{ClassId, PointId, PupilId, SchoolId, SkillId, UserId};
 pub use roles::{Home, StaffRole};
 pub use values::{
     CODE_ALPHABET, ClassCode, DisplayName, Email, InviteCode, MAX_DISPLAY_NAME_CHARS,

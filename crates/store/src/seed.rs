@@ -236,6 +236,35 @@ fn demo_consent(school_index: usize, pack_consent: bool) -> PhotoConsent {
     }
 }
 
+/// The demo school's skills: name and kind (`positive` or `needs_work`).
+pub const SKILLS: &[(&str, &str)] = &[
+    ("Kindness", "positive"),
+    ("Teamwork", "positive"),
+    ("Working hard", "positive"),
+    ("Great listening", "positive"),
+    ("Perseverance", "positive"),
+    ("Off task", "needs_work"),
+    ("Unkind words", "needs_work"),
+];
+
+const HOUR_MS: Millis = 3_600_000;
+/// A factual, positive note on the first pupil of each class (Ivy Fisher in Kestrel).
+pub const DEMO_POSITIVE_NOTE: &str = "Helped tidy the reading corner without being asked.";
+/// A factual needs-work note with a next step, on the second pupil of each class (Ruby Lane in Kestrel).
+pub const DEMO_NEEDS_WORK_NOTE: &str =
+    "Needed two reminders to stay on task; we agreed a quiet signal.";
+
+/// How many plain positive points a demo pupil has (0 to 3), by position in the whole school.
+pub fn demo_point_count(school_index: usize) -> usize {
+    (school_index * 7) % 4
+}
+
+/// How long ago a demo pupil's `k`th point was given: within the last few days, never in the future.
+fn demo_point_age_ms(pupil_index: usize, k: usize) -> Millis {
+    let minutes = i64::try_from((k + 1) * 180 + pupil_index * 10).unwrap_or(0);
+    HOUR_MS / 60 * minutes + 3 * HOUR_MS
+}
+
 /// Seeds the demo school into an empty database and returns its id. `password_hash` is the hash of
 /// [`DEMO_PASSWORD`], computed once by the caller (hashing it per account would make seeding slow).
 pub async fn demo(store: &Store, password_hash: &str, now: Millis) -> Result<SchoolId, StoreError> {
@@ -274,6 +303,7 @@ pub async fn demo(store: &Store, password_hash: &str, now: Millis) -> Result<Sch
                 now
             ));
         }
+        let mut teachers = vec![None; CLASSES.len()];
         for s in STAFF {
             let user = insert_id!(USER, s.email, s.name, password_hash, now);
             exec!(
@@ -283,6 +313,7 @@ pub async fn demo(store: &Store, password_hash: &str, now: Millis) -> Result<Sch
                 s.role.as_str()
             );
             if let Some(c) = s.teaches {
+                teachers[c] = Some(user);
                 exec!(
                     "INSERT INTO class_teachers (class_id, user_id) VALUES ($1, $2)",
                     classes[c],
@@ -337,6 +368,63 @@ pub async fn demo(store: &Store, password_hash: &str, now: Millis) -> Result<Sch
                 }
                 school_index += 1;
             }
+        }
+
+        // Points: the school's skills, and a few recent points per class so the screens are not empty.
+        let mut positive = Vec::new();
+        let mut needs_work = Vec::new();
+        for (name, kind) in SKILLS {
+            let id = insert_id!(
+                "INSERT INTO skills (school_id, class_id, name, kind, created_by, created_at) \
+                 VALUES ($1, NULL, $2, $3, NULL, $4) RETURNING id",
+                school,
+                *name,
+                *kind,
+                now
+            );
+            if *kind == "positive" {
+                positive.push(id);
+            } else {
+                needs_work.push(id);
+            }
+        }
+        const POINT: &str = "INSERT INTO points (pupil_id, class_id, skill_id, awarded_by, note, awarded_at) \
+                             VALUES ($1, $2, $3, $4, $5, $6)";
+        for (c, ids) in pupil_ids.iter().enumerate() {
+            let Some(teacher) = teachers[c] else { continue };
+            for (p, pupil) in ids.iter().enumerate() {
+                for k in 0..demo_point_count(c * 25 + p) {
+                    let skill = positive[(p + k) % positive.len()];
+                    let at = now - demo_point_age_ms(p, k);
+                    exec!(
+                        POINT,
+                        *pupil,
+                        classes[c],
+                        skill,
+                        teacher,
+                        None::<String>,
+                        at
+                    );
+                }
+            }
+            exec!(
+                POINT,
+                ids[0],
+                classes[c],
+                positive[0],
+                teacher,
+                Some(DEMO_POSITIVE_NOTE),
+                now - HOUR_MS
+            );
+            exec!(
+                POINT,
+                ids[1],
+                classes[c],
+                needs_work[0],
+                teacher,
+                Some(DEMO_NEEDS_WORK_NOTE),
+                now - 2 * HOUR_MS
+            );
         }
         tx.commit().await?;
         Ok(SchoolId(school))

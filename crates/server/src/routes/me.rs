@@ -178,8 +178,14 @@ async fn school_brief(state: &AppState, id: SchoolId) -> AppResult<SchoolBrief> 
         .school(id)
         .await?
         .ok_or_else(|| AppError::internal("school of a signed-in person is missing"))?;
+    let show_initials = state
+        .store
+        .points_settings(id)
+        .await?
+        .is_some_and(|s| s.show_initials);
     Ok(SchoolBrief {
         id,
         name: school.name,
+        show_initials,
     })
 }

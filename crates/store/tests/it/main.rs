@@ -5,5 +5,6 @@ mod harness;
 
 mod codes;
 mod people;
+mod points;
 mod seed;
 mod sessions;
