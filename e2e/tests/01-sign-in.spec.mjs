@@ -6,8 +6,10 @@ test('a parent signs in and sees their children', async ({ page }) => {
   await signIn(page, DEMO.parent, '/parent');
   await expect(page.getByRole('heading', { level: 1, name: 'Your children' })).toBeVisible();
   const children = page.getByRole('list', { name: 'Your children' });
-  await expect(children.getByRole('heading', { name: 'Ivy Fisher' })).toBeVisible();
+  // Sam has a child in Kestrel (Ivy) and one in Robin.
+  await expect(children.getByRole('heading', { level: 2, name: 'Ivy', exact: true })).toBeVisible();
   await expect(children.getByText('Kestrel')).toBeVisible();
+  await expect(children.getByText('Robin')).toBeVisible();
   await expect(page.getByRole('banner')).toContainText('Brookfield Community Primary');
 
   // Another role's screen sends them back to their own home.

@@ -10,6 +10,7 @@ pub const MOUTHS: usize = 4;
 pub const ACCESSORIES: usize = 5;
 const DEFAULT_COLOUR: &str = "#6c5ce7";
 const INK: &str = "#2d3436";
+const LIGHT_INK: &str = "#f5f6fa";
 
 /// The colour to paint, or the default when the stored one is not a plain `#rrggbb` (the value ends up in
 /// an SVG attribute, so only a known-safe shape gets through).
@@ -18,6 +19,34 @@ pub fn safe_colour(colour: &str) -> &str {
         && colour.starts_with('#')
         && colour[1..].chars().all(|c| c.is_ascii_hexdigit());
     if ok { colour } else { DEFAULT_COLOUR }
+}
+
+/// WCAG relative luminance of a `#rrggbb` colour.
+fn luminance(colour: &str) -> f64 {
+    let channel = |i: usize| {
+        let v = f64::from(u8::from_str_radix(&colour[i..i + 2], 16).unwrap_or(0)) / 255.0;
+        if v <= 0.040_45 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
+}
+
+/// The colour for features drawn straight onto the body (sleepy eyes, mouths): whichever of dark or light
+/// ink stands out more against the body, so a monster never loses its face.
+pub fn feature_ink(colour: &str) -> &'static str {
+    let body = luminance(safe_colour(colour));
+    let contrast = |ink: &str| {
+        let l = luminance(ink);
+        (l.max(body) + 0.05) / (l.min(body) + 0.05)
+    };
+    if contrast(LIGHT_INK) > contrast(INK) {
+        LIGHT_INK
+    } else {
+        INK
+    }
 }
 
 /// The part indices to draw (body, eyes, mouth, accessory); out-of-range numbers wrap, so an avatar made by
@@ -68,35 +97,35 @@ fn eye(cx: f32, cy: f32, r: f32) -> impl IntoView {
     }
 }
 
-fn eyes(i: usize) -> AnyView {
+fn eyes(i: usize, ink: &'static str) -> AnyView {
     match i {
         0 => view! { {eye(39.0, 50.0, 8.0)} {eye(61.0, 50.0, 8.0)} }.into_any(),
         1 => eye(50.0, 49.0, 13.0).into_any(),
         2 => view! { {eye(34.0, 53.0, 6.5)} {eye(50.0, 44.0, 7.5)} {eye(66.0, 53.0, 6.5)} }.into_any(),
         _ => view! {
-            <path d="M31 52 q8 7 16 0" fill="none" stroke=INK stroke-width="3" stroke-linecap="round"/>
-            <path d="M53 52 q8 7 16 0" fill="none" stroke=INK stroke-width="3" stroke-linecap="round"/>
+            <path d="M31 52 q8 7 16 0" fill="none" stroke=ink stroke-width="3" stroke-linecap="round"/>
+            <path d="M53 52 q8 7 16 0" fill="none" stroke=ink stroke-width="3" stroke-linecap="round"/>
         }
         .into_any(),
     }
 }
 
-fn mouth(i: usize) -> AnyView {
+fn mouth(i: usize, ink: &'static str) -> AnyView {
     match i {
         0 => view! {
-            <path d="M37 68 q13 12 26 0" fill="none" stroke=INK stroke-width="3" stroke-linecap="round"/>
+            <path d="M37 68 q13 12 26 0" fill="none" stroke=ink stroke-width="3" stroke-linecap="round"/>
         }
         .into_any(),
-        1 => view! { <ellipse cx="50" cy="72" rx="7" ry="8" fill=INK/> }.into_any(),
+        1 => view! { <ellipse cx="50" cy="72" rx="7" ry="8" fill=ink/> }.into_any(),
         2 => view! {
-            <path d="M34 67 H66 q-16 16 -32 0 Z" fill=INK stroke=INK stroke-width="2" stroke-linejoin="round"/>
-            <path d="M39 67 l3 6 l3 -6 Z" fill="#ffffff"/>
-            <path d="M55 67 l3 6 l3 -6 Z" fill="#ffffff"/>
+            <path d="M34 67 H66 q-16 16 -32 0 Z" fill=ink stroke=ink stroke-width="2" stroke-linejoin="round"/>
+            <path d="M39 67 l3 6 l3 -6 Z" fill="#ffffff" stroke=INK stroke-width="1"/>
+            <path d="M55 67 l3 6 l3 -6 Z" fill="#ffffff" stroke=INK stroke-width="1"/>
         }
         .into_any(),
         _ => view! {
-            <path d="M38 68 q12 9 24 0" fill="none" stroke=INK stroke-width="3" stroke-linecap="round"/>
-            <path d="M46 72 v6 a4 4 0 0 0 8 0 v-6" fill="#ff7675" stroke=INK stroke-width="2"/>
+            <path d="M38 68 q12 9 24 0" fill="none" stroke=ink stroke-width="3" stroke-linecap="round"/>
+            <path d="M46 72 v6 a4 4 0 0 0 8 0 v-6" fill="#ff7675" stroke=ink stroke-width="2"/>
         }
         .into_any(),
     }
@@ -140,6 +169,7 @@ pub fn Avatar(
 ) -> impl IntoView {
     let (b, e, m, a) = parts(&avatar);
     let fill = safe_colour(&avatar.colour).to_owned();
+    let ink = feature_ink(&avatar.colour);
     let hidden = label.is_none().then_some("true");
     let role = label.is_some().then_some("img");
     view! {
@@ -154,8 +184,8 @@ pub fn Avatar(
         >
             {body(b, fill)}
             {accessory(a)}
-            {eyes(e)}
-            {mouth(m)}
+            {eyes(e, ink)}
+            {mouth(m, ink)}
         </svg>
     }
 }
@@ -177,6 +207,22 @@ mod tests {
         ];
         for (raw, want) in cases {
             assert_eq!(safe_colour(raw), want, "{raw}");
+        }
+    }
+
+    #[test]
+    fn faces_stay_visible_on_dark_bodies() {
+        let cases = [
+            ("#2d3436", LIGHT_INK),
+            ("#000000", LIGHT_INK),
+            ("#6c5ce7", LIGHT_INK),
+            ("#00b894", INK),
+            ("#fdcb6e", INK),
+            ("#ffffff", INK),
+            ("not a colour", LIGHT_INK),
+        ];
+        for (colour, want) in cases {
+            assert_eq!(feature_ink(colour), want, "{colour}");
         }
     }
 

@@ -15,7 +15,7 @@ pub fn ChildCard(child: ChildSummary) -> impl IntoView {
         <li class="card child-card">
             <Avatar avatar=child.avatar.clone() class="avatar-medium"/>
             <div class="card-body">
-                <h3 class="card-title">{child.name.clone()}</h3>
+                <h2 class="card-title">{child.name.clone()}</h2>
                 <dl class="facts">
                     <div>
                         <dt>"Class"</dt>
