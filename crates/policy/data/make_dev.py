@@ -531,9 +531,9 @@ for txt,extra in [
  ("the consultant has upped her keppra to 250 twice a day",[]),
  ("his inhaler ran out, new one is in his bag",[]),
  ("she's stopped the melatonin so might be a bit tired",[]),
- ("can you give him his piriton at lunch if his eyes are itchy",[]),
+ ("can you give him his piriton at lunch if his eyes are itchy",[U]),
  ("we're starting her on a new feed regime next week, the dietician will send the plan",[]),
- ("he's on antibiotics for 5 days, needs a dose at lunchtime",[]),
+ ("he's on antibiotics for 5 days, needs a dose at lunchtime",[U]),
  ("she needs her cream putting on after PE, it's in the front pocket",[]),
 ]:
     a('p','pm',txt,[M]+extra,child='k09')

@@ -367,6 +367,36 @@ const CREDENTIAL_STOP: &[&str] = &[
     "what",
     "where",
     "ok",
+    "easy",
+    "simple",
+    "broken",
+    "fine",
+    "case",
+    "sensitive",
+    "printed",
+    "written",
+    "stuck",
+    "locked",
+    "blocked",
+    "too",
+    "really",
+    "very",
+    "so",
+    "just",
+    "also",
+    "always",
+    "never",
+    "now",
+    "taking",
+    "coming",
+    "going",
+    "being",
+    "inside",
+    "somewhere",
+    "available",
+    "confusing",
+    "annoying",
+    "fixed",
 ];
 
 /// Finds a password, PIN or login/connection code that is actually given: a credential word, an
@@ -375,23 +405,34 @@ pub(crate) fn credentials(text: &Text, key_hits: &[(usize, usize)]) -> Vec<Span>
     let toks = &text.tokens;
     let mut out = Vec::new();
     for &(_, last) in key_hits {
+        let is_link = |k: usize| {
+            matches!(
+                toks[k].norm.as_str(),
+                "is" | "it's" | "its" | "=" | "was" | "are" | "will" | "be"
+            )
+        };
         let mut j = last + 1;
         let mut saw_link = text
             .gap_after(last)
             .iter()
             .any(|c| matches!(c, ':' | '=' | '-'));
-        while j < toks.len()
-            && j <= last + 3
-            && matches!(
-                toks[j].norm.as_str(),
-                "is" | "it's" | "its" | "=" | "was" | "are" | "will" | "be"
-            )
-        {
+        if !saw_link {
+            // "the login for the reading app is kestrel2": a link word a few words on.
+            if let Some(k) = (last + 1..toks.len().min(last + 7)).find(|&k| is_link(k)) {
+                j = k;
+            }
+        }
+        while j < toks.len() && j <= last + 7 && is_link(j) {
             saw_link = true;
             j += 1;
         }
         let Some(v) = toks.get(j) else { continue };
-        if !saw_link || CREDENTIAL_STOP.contains(&v.norm.as_str()) {
+        // "the school password brook2026": no link, but the value carries a digit.
+        let bare_value = !saw_link
+            && j == last + 1
+            && v.norm.chars().any(|c| c.is_ascii_digit())
+            && v.norm.chars().any(char::is_alphabetic);
+        if (!saw_link && !bare_value) || CREDENTIAL_STOP.contains(&v.norm.as_str()) {
             continue;
         }
         // The value may be written with hyphens ("HT-4829-XK"); take the whole run.

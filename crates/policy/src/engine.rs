@@ -405,7 +405,8 @@ impl Cx<'_> {
         self.contacts(out, shared);
 
         // Safeguarding first: it pre-empts staff-confidential-detail.
-        if let Some(h) = self.safeguarding() {
+        let safeguarding = self.safeguarding();
+        if let Some(h) = safeguarding {
             let sev = if staff {
                 block_if_shared
             } else {
@@ -432,6 +433,9 @@ impl Cx<'_> {
                 surname_mode: false,
             });
         }
+        if let Some(h) = self.all(Lex::AbusePhrase).first() {
+            self.push(out, RuleId::AbusiveLanguage, Severity::Warn, Some(*h));
+        }
         let threat = self.clean(Lex::Threat, Lex::ThreatNot, 0, 6);
         if let Some(h) = threat.first() {
             self.push(out, RuleId::ThreatOrIntimidation, Severity::Block, Some(*h));
@@ -450,7 +454,10 @@ impl Cx<'_> {
                 Some(*h),
             );
         }
-        self.external(out);
+        // Screenshots of a groomer's messages are evidence for the DSL, not sharing Hometime content.
+        if safeguarding.is_none() {
+            self.external(out);
+        }
         self.credentials(out, block_if_shared);
         self.sensitive(out);
 
@@ -514,7 +521,7 @@ impl Cx<'_> {
                 return;
             };
             for n in self.names {
-                if !n.pupils.contains(&child) && n.confidence == Confidence::Clear {
+                if !n.pupils.contains(&child) {
                     out.push(Raw {
                         rule: RuleId::OtherChildNamedPrivate,
                         severity: Severity::Warn,
@@ -548,7 +555,12 @@ impl Cx<'_> {
                 });
             }
             // Staff giving out a number or address of their own crosses a personal boundary anywhere.
+            let role_address = matches!(&kind, ContactKind::Email(a)
+                if ["pta", "office", "admin", "school", "class", "head", "info", "enquir"]
+                    .iter()
+                    .any(|w| a.split('@').next().is_some_and(|l| l.contains(w))));
             if self.draft.role.is_staff()
+                && !role_address
                 && matches!(kind, ContactKind::Phone(_) | ContactKind::Email(_))
             {
                 out.push(Raw {
@@ -571,27 +583,38 @@ impl Cx<'_> {
                 .text
                 .slice(self.span(*h).0, self.span(*h).1)
                 .to_lowercase();
-            s.contains("late") || s.contains("traffic") || s.contains("make")
+            ["late", "traffic", "make", "there", "stuck", "wait"]
+                .iter()
+                .any(|w| s.contains(w))
         });
         // "Running late" on the way to pick-up is a collection change, not a late arrival.
         let late: Vec<Hit> = if running_late_pickup {
-            late.into_iter()
-                .filter(|h| !self.text.norm(h.first).starts_with("running"))
-                .collect()
+            Vec::new()
         } else {
             late
         };
         // Weak cues ("off", "back", "miss") count next to a day or time, or to an illness.
         let sick = self.clean(Lex::Sick, Lex::SickNot, 1, 2);
-        let cues = self.clean(Lex::AbsCue, Lex::AbsenceNot, 2, 3);
+        let cue_not = self.all(Lex::AbsCueNot);
+        let cues: Vec<Hit> = self
+            .clean(Lex::AbsCue, Lex::AbsenceNot, 2, 3)
+            .into_iter()
+            .filter(|c| {
+                !cue_not
+                    .iter()
+                    .any(|n| n.first <= c.last && c.first <= n.last)
+            })
+            .collect();
         let cued: Vec<Hit> = cues
             .iter()
             .copied()
             .filter(|c| {
                 self.all(Lex::AbsWhen)
                     .iter()
-                    .chain(&sick)
                     .any(|w| w.last + 4 >= c.first && w.first <= c.last + 4)
+                    || sick
+                        .iter()
+                        .any(|w| w.last + 8 >= c.first && w.first <= c.last + 8)
             })
             .collect();
         let absence = self.first_of(&[&absence_now, &late, &holiday, &appointment, &cued]);
@@ -603,8 +626,16 @@ impl Cx<'_> {
             self.push(out, RuleId::SicknessToOffice, Severity::Warn, Some(*h));
         }
 
+        let same_day = self.has(Lex::SameDay);
+        let stuck: Vec<Hit> = if same_day || self.has(Lex::PickupWord) {
+            self.all(Lex::PickupStuck).to_vec()
+        } else {
+            Vec::new()
+        };
+        let running_late_pickup = running_late_pickup || !stuck.is_empty();
         let pickup_hits: Vec<Hit> = if appointment.is_empty() {
             let mut v = self.clean(Lex::PickupWho, Lex::PickupNot, 0, 0);
+            v.extend(stuck.iter().copied());
             v.extend(self.clean(Lex::PickupHow, Lex::PickupNot, 0, 0));
             if absence.is_none() {
                 v.extend(self.all(Lex::LeaveEarly).iter().copied());
@@ -627,7 +658,6 @@ impl Cx<'_> {
             self.push(out, RuleId::MedicationToNursing, Severity::Warn, Some(h));
         }
 
-        let same_day = self.has(Lex::SameDay);
         // "Call me" is a request to the school only in a private message; in class chat it is to parents.
         let contact_me = if shared {
             None
@@ -636,29 +666,38 @@ impl Cx<'_> {
                 .first()
                 .copied()
         };
-        let urgent = self
-            .clean(Lex::Urgent, Lex::UrgentNot, 0, 1)
-            .first()
-            .copied()
-            .or(contact_me)
-            .or_else(|| {
-                let pass = self.all(Lex::PassMessage).first().copied();
-                if running_late_pickup {
-                    pickup
-                } else if same_day && (pickup.is_some() || medication.is_some()) {
-                    pickup.or(medication)
-                } else if same_day {
-                    pass
-                } else {
-                    None
-                }
-            });
+        let urgent =
+            self.clean(Lex::Urgent, Lex::UrgentNot, 0, 1)
+                .first()
+                .copied()
+                .or(contact_me)
+                .or_else(|| {
+                    // "Let you know" / "tell me" are about the parent, not a message to pass on.
+                    let pass = self.all(Lex::PassMessage).iter().copied().find(|h| {
+                        !matches!(self.text.norm(h.first + 1), "you" | "me" | "us" | "u")
+                    });
+                    if running_late_pickup {
+                        pickup
+                    } else if same_day && pickup.is_some() {
+                        pickup
+                    } else if same_day
+                        && !shared
+                        && self.has(Lex::MedRequest)
+                        && !self.has(Lex::MedStop)
+                    {
+                        medication.or(pass)
+                    } else if same_day {
+                        pass
+                    } else {
+                        None
+                    }
+                });
         if let Some(h) = urgent {
             self.push(out, RuleId::UrgentToPhone, Severity::Warn, Some(h));
         }
 
         if !self.has(Lex::MeetingRequest)
-            && let Some(h) = self.all(Lex::Progress).first()
+            && let Some(h) = self.clean(Lex::Progress, Lex::ProgressNot, 4, 6).first()
         {
             self.push(out, RuleId::ProgressToMeeting, Severity::Info, Some(*h));
         }
@@ -672,7 +711,7 @@ impl Cx<'_> {
         let role = self.draft.role;
         if role == AuthorRole::Parent {
             let strong = self.clean(Lex::ComplaintStrong, Lex::ComplaintNot, 1, 1);
-            let weak = if shared {
+            let weak = if shared && !self.draft.context.is_story() {
                 Vec::new()
             } else {
                 self.clean(Lex::ComplaintWeak, Lex::ComplaintNot, 1, 1)
@@ -763,7 +802,7 @@ impl Cx<'_> {
             !negated(v)
                 && targets
                     .iter()
-                    .any(|t| !negated(t) && t.first > v.first && t.first <= v.last + 6)
+                    .any(|t| !negated(t) && t.first > v.first && t.first <= v.last + 8)
         });
         if let Some(h) = direct.or(via) {
             self.push(out, RuleId::ExternalSharing, Severity::Warn, Some(h));

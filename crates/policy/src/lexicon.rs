@@ -39,6 +39,7 @@ lexicons! {
         "bring her in after", "drop him off late", "drop her off late", "after registration", "miss registration",
     ],
     Appointment => [
+        "ortho", "the ortho", "grab him at", "grab her at",
         "dentist", "dentists", "dental", "orthodontist", "orthodontic", "doctor's appointment", "doctors appointment",
         "doctor appointment", "drs appointment", "dr's appointment", "gp appointment", "hospital appointment",
         "clinic appointment", "an appointment", "appointment at", "appointment tomorrow", "appointment today",
@@ -54,7 +55,7 @@ lexicons! {
         "pick her up at", "picking him up at", "picking her up at",
     ],
     TermHoliday => [
-        "long weekend", "family holiday", "day off", "have friday off", "have monday off", "the day off", "a day off", "days off", "time off", "away for", "we're away", "we are away", "off on holiday", "religious observance", "eid", "diwali", "holi", "festival", "celebrat~ at the", "the temple", "the mosque", "the gurdwara", "pilgrimage", "umrah", "hajj", "visa appointment", "citizenship ceremony", "cousins wedding", "cousin's wedding", "a wedding", "a funeral", "the funeral", "to a funeral", "court date",
+        "long weekend", "family holiday", "day off", "have friday off", "have monday off", "the day off", "a day off", "days off", "time off", "away for", "we're away", "we are away", "off on holiday", "religious observance", "celebrat~ at the", "the temple", "the mosque", "the gurdwara", "pilgrimage", "umrah", "hajj", "visa appointment", "citizenship ceremony", "cousins wedding", "cousin's wedding", "a wedding", "a funeral", "the funeral", "to a funeral", "court date",
         "term time holiday", "holiday in term", "holiday during term", "term-time holiday", "going on holiday",
         "away on holiday", "take him out of school", "take her out of school", "take them out of school",
         "taking him out of school", "taking her out of school", "taking them out of school", "out of school for",
@@ -63,6 +64,7 @@ lexicons! {
         "back on the", "be back at school",
     ],
     AbsenceNot => [
+        "late back", "swimming", "was off", "were off", "caught up", "thanks for sending", "mrs _ back", "mr _ back", "miss _ back", "ms _ back", "is mrs", "is mr", "getting there", "wait in the office", "for eid", "for diwali", "does the school",
         "after school", "club", "party on", "the party", "off his dinner", "off her dinner", "off his lunch", "off her lunch", "off sweets", "off to bed", "off the wall", "wedding photos",
         "mrs _ off", "mr _ off", "miss _ off", "ms _ off", "different teacher", "supply teacher", "party", "off his food", "off her food", "off their food", "off food", "mr daly is off", "miss is off",
         "are you off", "teacher is off", "teacher off", "while he was off", "while she was off", "when he was off",
@@ -70,12 +72,12 @@ lexicons! {
     ],
     // Weak absence cues: count only next to a day or time (`AbsWhen`) or an illness.
     AbsCue => [
+        "miss~ school", "miss~ the morning", "miss~ the day", "miss~ the afternoon", "miss~ a day", "miss~ registration", "will miss", "she'll miss", "he'll miss", "going to miss", "be missing",
         "off", "is off", "be off", "off until", "off till", "off with", "off on", "back on", "back at school",
         "back in school", "back to school", "back in on", "back in", "back monday", "back tuesday", "back wednesday",
         "back thursday", "back friday", "back tomorrow", "back next", "48hr", "48hrs", "48 hr", "48 hour rule",
         "48 hours", "keep~ him home", "keep~ her home", "keep~ him off", "keep~ her off", "keep~ them off",
-        "off school", "not in", "won't be in", "not be in", "miss~", "absent", "away", "home with",
-        "stay~ home", "stay~ off", "staying in bed", "in bed", "not coming in", "not going in", "not going to school",
+        "off school", "not in", "won't be in", "not be in", "absent",         "stay~ home", "stay~ off", "staying in bed", "not coming in", "not going in", "not going to school",
         "take him out", "take her out", "taking him out", "taking her out", "pull~ him out", "pull~ her out",
         "be in later", "in later", "be late", "late in", "in late", "late tomorrow", "late today", "late on",
     ],
@@ -87,14 +89,24 @@ lexicons! {
         "end of term", "last week of term", "first week", "the morning", "the afternoon", "after lunch", "at #",
         "for #", "until #", "from #", "by #", "a week", "two weeks", "2 weeks",
     ],
+    // Weak cues that are about something else entirely ("drop off", "send it back tomorrow").
+    AbsCueNot => [
+        "drop off", "dropping off", "drop him off", "drop her off", "drop them off", "take off", "off work",
+        "send it back", "bring it back", "give it back", "send them back", "bring them back", "log off",
+        "switch off", "turn off", "time off work", "day off work", "back to you", "get back", "come back to",
+    ],
+    // Being held up on the way to pick-up; counts only with a same-day or pick-up cue.
+    PickupStuck => ["stuck at work", "stuck in traffic", "traffic", "held up at work", "stuck on a train", "train is delayed"],
+    PickupWord => ["pick up", "pickup", "pick him up", "pick her up", "collect", "collection", "home time", "hometime", "the gate", "3.15", "3.30", "3pm", "3 15", "3 30", "get him", "get her", "grab him", "grab her"],
     // ---- sickness-to-office ------------------------------------------------------------------------
     Sick => [
+        "asthma attack", "croaky", "snotty", "runny nose", "blocked nose", "sniffles", "snuffly", "snuffles", "not himself", "not herself",
         "cough", "coughs", "hacking", "d v", "d n v", "squits", "the trots", "ear hurts", "ear is hurting", "tummy hurts", "head hurts", "throat hurts", "come down with", "coming down with", "going round", "off colour", "feeling sorry for himself", "feeling sorry for herself", "spots", "temp", "sickly", "tonsillitis", "nausea", "nauseous", "dizzy", "a bug", "hand foot mouth", "impetigo", "glandular fever",
         "sick", "been sick", "being sick", "vomit*", "throwing up", "threw up", "thrown up", "puking", "puked",
         "temperature", "a temp", "high temp", "fever", "feverish", "poorly", "unwell", "is ill", "been ill",
         "was ill", "feeling ill", "bit ill", "quite ill", "really ill", "off ill", "home ill", "very ill",
         "chicken pox", "chickenpox", "covid", "flu", "tummy bug", "sickness bug", "a bug", "stomach bug",
-        "diarrhoea", "diarrhea", "asthma", "wheezy", "wheezing", "rough night with", "the runs", "has a cold", "got a cold", "bad cold", "heavy cold", "stinking cold",
+        "diarrhoea", "diarrhea", "wheezing", "rough night with", "the runs", "has a cold", "got a cold", "bad cold", "heavy cold", "stinking cold",
         "streaming cold", "nasty cold", "a cough", "bad cough", "nasty cough", "coughing", "chesty",
         "conjunctivitis", "tonsillitis", "ear infection", "chest infection", "an infection", "throat infection",
         "headache", "migraine", "tummy ache", "tummy pain", "stomach ache", "belly ache", "sore throat",
@@ -111,6 +123,8 @@ lexicons! {
     ],
     // ---- pickup-change-to-office -------------------------------------------------------------------
     PickupWho => [
+        "getting him on", "getting her on", "getting him from", "getting her from", "mum's getting", "dad's getting", "nan's getting", "minibus", "the bus to", "gets the bus", "get the bus",
+        "be dropping off", "dropping off and", "dropping off and collecting", "collect~ on", "will be collecting on", "collecting from now on", "grab _ from the gate", "grab _ from school", "get _ from the gate", "collect _ from", "pick _ up from", "grab my", "can anyone grab", "anyone able to grab", "could anyone grab",
         "picking him up", "picking her up", "picking them up", "picking up today", "picking up tomorrow",
         "picking up tonight", "pick him up", "pick her up", "pick them up", "pick the kids up", "pick up from school",
         "will pick up", "be picking up", "is picking up", "are picking up", "doing pick up", "doing pickup",
@@ -143,6 +157,7 @@ lexicons! {
         "her stepdad", "his stepdad", "friend's mum", "friends mum", "friend's dad", "friends dad",
     ],
     PickupHow => [
+        "late getting there", "can't get there", "cant get there", "won't get there", "won't be there for", "wait in the office", "wait in reception", "wait with", "get there for", "not going to make it", "won't make it",
         "walk home", "walking home", "walks home", "walk himself home", "walk herself home", "walk home alone",
         "walk home on his own", "walk home on her own", "get the bus home", "getting the bus home", "bus home",
         "lift home", "give him a lift home", "give her a lift home", "giving him a lift home",
@@ -154,6 +169,8 @@ lexicons! {
         "collect early", "early pick up", "early pickup",
     ],
     PickupNot => [
+        "know a good", "recommend a", "a good childminder", "any childminders",
+        "following kids walking home", "kids walking home", "children walking home", "following", "is the after school club", "is after school club", "club on today", "club still on", "is there after school club",
         "pick up his book", "pick up her book", "pick up a letter", "pick up the letter", "pick up the form",
         "pick up his reading", "pick up her reading", "pick up some", "pick up the pieces", "pick up on",
         "what time is pick up", "what time is pickup", "pick up time is", "pick up his coat", "pick up her coat",
@@ -162,7 +179,8 @@ lexicons! {
     ],
     // ---- dinner-enquiry-to-office ------------------------------------------------------------------
     Dinner => [
-        "menu", "menus", "veggie option*", "vegetarian option*", "halal option*", "the kitchen", "dinner payment*", "lunch payment*", "top up", "topup", "meal", "meals", "hot dinner", "lunches", "school dinner", "dinner lady", "dinner ladies", "jacket potato", "roast dinner", "dinner", "dinner's", "lunch box",
+        "jacket potato*", "seconds at", "bigger portion*", "portion size*", "dinner money",
+        "menu", "menus", "veggie option*", "vegetarian option*", "halal option*", "the kitchen", "dinner payment*", "lunch payment*", "top up", "topup", "meal", "meals", "hot dinner", "lunches", "school dinner", "dinner ladies", "jacket potato", "roast dinner", "dinner", "dinner's", "lunch box",
         "dinner money", "school dinner*", "hot dinner*", "hot meal*", "packed lunch*", "school meal*",
         "free school meals", "fsm", "lunch money", "school lunch*", "hot lunch*", "dinner menu", "lunch menu",
         "the menu", "menu choice*", "meal choice*", "lunch order*", "dinner order*", "parentpay", "parent pay",
@@ -171,19 +189,22 @@ lexicons! {
         "dinner booking", "book dinners", "book a hot", "meal option*", "universal infant", "uifsm",
     ],
     DinnerNot => [
-        "what did she have for lunch", "what did he have for lunch", "for her lunch", "for his lunch", "eat much", "ate much", "eat anything", "at dinner time", "family dinner", "dinner tonight", "dinner time", "dinnertime", "for dinner", "at dinner", "tea tonight",
+        "dinner staff", "dinner lady", "dinner ladies", "lunchtime staff", "midday supervisor*", "all her dinner", "all his dinner", "manage~", "eat", "ate", "eaten", "eating", "her dinner", "his dinner",
+        "what did she have for lunch", "what did he have for lunch", "for her lunch", "for his lunch", "eat much", "ate much", "eat anything", "at dinner time", "family dinner", "dinner tonight", "tea tonight",
         "what did he eat", "what did she eat", "did he eat", "did she eat", "eat his lunch", "eat her lunch",
         "eaten his lunch", "eaten her lunch", "ate his lunch", "ate her lunch", "eating his lunch", "eating her lunch",
         "ate all", "eat all",
     ],
     // ---- urgent-to-phone ---------------------------------------------------------------------------
     Urgent => [
+        "really important", "very important", "it's important", "speak to someone today", "speak to you today", "talk to someone today", "a call today", "quick call today", "call today", "by 3", "by 3pm", "need a call today", "call me today", "ring me today",
         "urgent", "urgently", "asap", "a s a p", "emergency", "can someone call", "could someone call",
         "can someone ring", "could someone ring", "as soon as possible", "right away",
         "straight away", "immediately", "need to speak to someone now", "need to speak to you today",
         "before home time", "before hometime", "before pick up", "before pickup", "before 3",
     ],
     ContactMe => [
+        "need a call", "need a quick call", "quick call", "call me back", "ring me back", "phone me back", "call back", "give us a call", "give us a ring", "ring us",
         "please call me", "call me", "ring me", "phone me", "can you call", "could you call", "give me a call",
         "give me a ring",
     ],
@@ -193,13 +214,22 @@ lexicons! {
         "after school today", "at home time", "at hometime", "home time today",
     ],
     PassMessage => [
+        "let them know",
+        "can you tell", "could you tell", "please tell", "please let",
         "pass on", "pass a message", "passing on", "let him know", "let her know", "tell him", "tell her",
         "remind him", "remind her", "give him", "give her", "make sure he", "make sure she", "can you ask him",
         "can you ask her", "could you ask him", "could you ask her",
     ],
+    // A request to act on medicine ("can you give him his inhaler at lunch") versus a stop.
+    MedRequest => [
+        "can you", "could you", "please", "make sure", "remind him", "remind her", "give him", "give her",
+        "needs to have", "needs his", "needs her", "needs a dose", "needs to take", "will need", "is due",
+    ],
+    MedStop => ["anymore", "any more", "no longer", "doesn't need", "does not need", "stopped", "finished"],
     // ---- medication-to-nursing ---------------------------------------------------------------------
     Medication => [
-        "drops", "pharmacy", "chemist", "her cream", "his cream", "the cream", "cream on", "feed plan", "feed regime", "feeding plan", "feed changes", "feed change", "keppra", "epilim", "sodium valproate", "movicol", "laxido", "omeprazole", "montelukast", "sertraline", "fluoxetine", "antibiotics", "tablet", "piriton", "cetirizine", "loratadine", "hay fever tablets", "new prescription", "gp prescribed", "doctor prescribed", "#ml", "#mg", "dietitian", "dietician", "his puffer", "her puffer", "nebuliser", "spacer", "pump",
+        "a tablet", "one tablet", "half a tablet", "his tablets", "her tablets", "amoxicillin", "penicillin", "put her on", "put him on", "a course of", "course of",
+        "drops", "pharmacy", "chemist", "her cream", "his cream", "the cream", "cream on", "feed plan", "feed regime", "feeding plan", "feed changes", "feed change", "keppra", "epilim", "sodium valproate", "movicol", "laxido", "omeprazole", "montelukast", "sertraline", "fluoxetine", "antibiotics", "piriton", "cetirizine", "loratadine", "hay fever tablets", "new prescription", "gp prescribed", "doctor prescribed", "#ml", "#mg", "dietitian", "dietician", "his puffer", "her puffer", "nebuliser", "spacer", "pump",
         "medication", "medicine*", "meds", "inhaler*", "calpol", "piriton", "antihistamine*", "antibiotic*",
         "dose", "doses", "dosage", "tablets", "epipen*", "epi pen*", "adrenaline pen", "insulin", "ibuprofen",
         "paracetamol", "nurofen", "melatonin", "ritalin", "methylphenidate", "buccal", "midazolam", "gaviscon",
@@ -209,6 +239,7 @@ lexicons! {
     ],
     // ---- complaint-to-office -----------------------------------------------------------------------
     ComplaintStrong => [
+        "want an explanation", "want a proper explanation", "proper explanation", "i want answers", "demand an explanation",
         "complaint", "complaints", "complain", "formal complaint", "make a complaint", "take this further",
         "taking this further", "take it further", "taking it further", "ofsted", "the governors", "governors",
         "chair of governors", "local authority", "the council", "the press", "the papers", "newspaper",
@@ -216,6 +247,8 @@ lexicons! {
         "speak to the head teacher", "speak to the headteacher", "see the head",
     ],
     ComplaintWeak => [
+        "useless idiot", "shame not all", "not all the children",
+        "poor organisation", "really poor", "useless", "nowhere near my", "incompetent", "extremely unhappy", "unhappy that", "unhappy", "livid", "who let", "who allowed", "who thought it was", "why did nobody tell", "why did no one tell",
         "formally", "raise this formally", "raise a concern", "raise a complaint", "nobody explained", "no one explained", "no explanation", "why was", "why wasn't", "why didn't anyone", "why did nobody", "why did no one", "wasn't told", "weren't told", "not told", "never told", "nobody has got back", "no one has got back", "nobody got back", "no one got back", "not got back to me", "still not heard", "haven't heard back", "heard nothing", "awful", "terrible", "appalled", "not ok", "not okay", "not on", "unfair", "upset about how", "handled badly", "badly handled", "how this was handled", "how it was handled", "looked into", "look into this", "want answers", "want to know why", "demand", "i expect", "why has",
         "not happy", "really unhappy", "very unhappy", "so unhappy", "unhappy with", "unhappy about",
         "not good enough", "unacceptable", "not acceptable", "disgusted", "disgraceful", "disgrace", "appalled",
@@ -247,6 +280,7 @@ lexicons! {
     ],
     // ---- progress-to-meeting -----------------------------------------------------------------------
     Progress => [
+        "up to standard", "the right level", "on the right level", "right level", "where he's at", "where she's at", "be worried about where", "how is _ doing", "how's _ doing", "hows _ doing", "how is _ getting on", "how's _ getting on", "how is _ progressing", "how _ is doing", "how _ is getting on", "doing overall", "getting on overall",
         "where she should be", "where he should be", "for her age", "for his age", "coming along", "compared to the rest", "expected level", "at the expected", "is she improving", "is he improving", "improving at all", "is she behind", "is he behind", "behind the rest", "at the level", "how's his reading", "how's her reading", "how is his reading", "how is her reading", "how is his writing", "how is her writing", "how's his writing", "how's her writing", "how's his maths", "how's her maths", "how is his maths", "how is her maths", "how's she getting on with", "how's he getting on with", "how she's getting on", "how he's getting on", "how she's doing", "how he's doing", "keep up with", "catching up", "above average", "below average", "year group expectations", "age related", "age-related", "end of year", "tracking", "assessment results", "where's she at", "where's he at",
         "how is she doing", "how is he doing", "how's she doing", "how's he doing", "how is she getting on",
         "how is he getting on", "how's she getting on", "how's he getting on", "how are they doing",
@@ -260,6 +294,10 @@ lexicons! {
         "scores", "report card", "his grades", "her grades", "is he behind", "is she behind",
         "keeping up", "doing ok in", "doing okay in", "doing well in", "is she where", "is he where",
         "extra support with", "extra help with",
+    ],
+    ProgressNot => [
+        "swimming", "badge*", "football", "gymnastics", "dance", "piano", "music", "karate", "noise", "stage",
+        "ballet", "brownies", "beavers", "cubs", "rainbows", "judo", "taekwondo", "levels of",
     ],
     MeetingRequest => [
         "meeting", "meet with you", "meet you", "a meeting", "parents evening", "parents' evening",
@@ -412,6 +450,7 @@ lexicons! {
         "car", "van", "person",
     ],
     SgApproach => [
+        "asking her name", "asking his name", "asked her name", "asked his name", "asking their names", "asking them their names", "asking kids their names", "kept asking", "where she lives", "where he lives",
         "parked by", "parked outside", "parked near", "parked up", "sat in a car", "sitting in a car", "just watching", "watching them", "staring at",
         "approach~", "offer~ them", "offer~ him", "offer~ her", "offer~ sweets", "offer~ a lift", "trying to talk", "tried to talk", "talking to the kids", "talking to the children",
         "talk to the kids", "talk to the children", "talking to kids", "talking to children", "chatting to the kids",
@@ -436,7 +475,7 @@ lexicons! {
         "learnt about", "learned about", "assembly", "workshop", "pshe", "what to do if", "keeping safe",
         "keep safe", "online safety", "e safety", "esafety", "internet safety", "safer internet", "police visit",
         "lollipop", "fire brigade", "fireman", "photographer", "school photos", "photo day", "programme",
-        "film about", "book about", "story about", "reminder", "remind", "always tell", "never talk",
+        "film about", "book about", "story about", "always tell", "never talk",
         "never go with", "never get in", "with his cousins", "with her cousins", "with his friends",
         "with her friends", "with his dad", "with her dad", "with his brother", "with her brother",
         "mascot", "santa", "father christmas", "magician", "entertainer",
@@ -462,6 +501,7 @@ lexicons! {
         "our address", "personal details",
     ],
     SgSelfHarm => [
+        "not wanting to live", "not want to live", "wanting to die", "doesn't want to be here", "live anymore", "want to be alive", "live any more",
         "self harm~", "selfharm~", "harm~ himself", "harm~ herself", "cut~ himself", "cut~ herself",
         "cutting himself", "cutting herself", "scratch~ himself", "scratch~ herself", "burn~ himself",
         "burn~ herself", "hurt~ himself on purpose", "hurt~ herself on purpose", "hurting himself deliberately",
@@ -478,6 +518,7 @@ lexicons! {
         "marks on her wrist*", "marks on his wrist*", "with a blade", "sharpener blade", "razor",
     ],
     SgSerious => [
+        "no clothes on", "with no clothes", "shows him videos", "showed him videos", "shows her videos", "showed her videos", "show~ him videos", "show~ her videos", "videos of grown ups", "was held there", "he was held", "she was held", "held him down", "held her down", "police investigation", "did things to her", "did things to him", "done things to", "does things to", "doing things to",
         "to be cut", "be cut over", "taking the girls back home", "extremis*", "extreme views", "unbelievers", "infidel*", "jihad*", "parked outside", "parked by the gate", "honour based", "honour-based", "breast ironing",
         "court order", "court orders", "non molestation", "injunction", "restraining order", "prohibited steps",
         "not allowed near", "isn't allowed near", "not allowed anywhere near", "isn't allowed anywhere near",
@@ -506,6 +547,7 @@ lexicons! {
         "stab me", "with a knife", "pulled a knife",
     ],
     SgNeglect => [
+        "left outside", "no tea", "no coat and",
         "always hungry", "always starving", "constantly hungry", "going hungry", "goes hungry", "comes in filthy",
         "came in filthy", "always filthy", "always dirty", "dirty clothes", "same clothes every day",
         "same clothes all week", "smells of", "smelly clothes", "no coat in", "never has a coat",
@@ -519,8 +561,15 @@ lexicons! {
         "looking after his little", "looking after her little", "no one to look after", "nobody looks after",
     ],
     SgFear => ["scared of", "frightened of", "afraid of", "terrified of", "petrified of", "scared when", "frightened when"],
+    // Name-calling that the root-word scanner in `abuse.rs` cannot see without context.
+    AbusePhrase => [
+        "right cow", "silly cow", "stupid cow", "old cow", "spoilt brat", "spoiled brat", "little brat",
+        "is smelly", "you're smelly", "so smelly", "smelly boy", "smelly girl", "little sh1t", "little sod",
+    ],
     // ---- threat-or-intimidation --------------------------------------------------------------------
     Threat => [
+        "know where that", "i know where",
+        "know where _ lives", "i know where she lives", "i know where he lives", "i know where you live", "your tyres", "getting done", "do it again and", "she'll regret", "he'll regret", "they'll regret", "regret it", "ill punch", "ill hit", "ill kill", "ill batter", "ill smack", "ill slap", "punch you", "hit you", "slap you", "smack you", "sort it myself", "won't be pretty", "wont be pretty", "not be pretty", "you'll be sorry",
         "better watch himself", "better watch herself", "better watch out", "watch himself", "watch herself", "not finished with", "i'm not done with", "you'll see", "you will see what happens", "see what happens", "mark my words", "you don't know who you're dealing with", "find out where he lives", "find out where she lives",
         "i'll be waiting for you", "be waiting for you", "waiting for you at", "you'll regret", "you will regret",
         "you'll be sorry", "you will be sorry", "watch your back", "watch yourself", "know where you live",
@@ -542,6 +591,7 @@ lexicons! {
     ThreatNot => ["ofsted", "the press", "complaint", "governors", "newspaper", "or else i", "or else we"],
     // ---- staff-unprofessional-tone -----------------------------------------------------------------
     StaffTone => [
+        "i don't know what else to tell you", "don't know what else to", "just doesn't listen", "just does not listen", "if the reading record was actually", "was actually signed", "wouldn't be having this conversation", "would not be having this conversation", "would be nice to see", "for once", "i'm sure you're very busy", "clearly had no idea", "no idea what they were doing", "as i explained", "as i've explained", "as explained", "my last three messages", "my last two messages", "i've told you", "i have told you",
         "as i have already explained", "as i've already explained", "as i have already said", "as i've already said",
         "as already explained", "as previously stated", "as previously explained", "as i said before",
         "as i've said before", "as i have said before", "yet again", "for the last time", "i shouldn't have to",
@@ -576,7 +626,9 @@ lexicons! {
     ],
     // ---- negative-in-shared-space ------------------------------------------------------------------
     Negative => [
-        "i'm worried", "worried she's", "worried he's", "she's behind", "he's behind", "is behind", "still on the", "who sets", "wtf", "crap", "ffs", "what is this homework", "joke of a", "not good enough", "unacceptable", "why does the school", "sort it out", "need to sort",
+        "is anyone else's child still", "to the parent who", "parked across", "why did nobody", "why did no one", "proper explanation", "want an explanation", "right cow", "is smelly",
+        "whoever's kid", "whoevers kid", "whoever's child", "really strict", "too strict", "so strict", "joke", "shame that", "shame not", "not all the children", "rough", "no wonder", "poor organisation", "really poor", "so poor", "should i be worried", "are all your kids", "isn't even close", "livid",
+        "i'm worried", "worried she's", "worried he's", "she's behind", "he's behind", "is behind", "still on the", "who sets", "crap", "ffs", "what is this homework", "joke of a", "not good enough", "unacceptable", "why does the school", "sort it out", "need to sort",
         "ridiculous", "rubbish", "useless", "disgrace", "disgraceful", "shambles", "what a joke", "is a joke",
         "absolute joke", "a joke", "fed up", "sick of", "not happy", "unhappy with", "complain*", "pathetic",
         "terrible", "awful", "appalling", "shocking", "disappointed", "disappointing", "annoyed", "annoying",
@@ -598,6 +650,7 @@ lexicons! {
         "whoevers dad", "whoevers mum", "badly organised", "so disorganised", "disorganised",
     ],
     NegativeNot => [
+        "can't be shown", "some kids can't", "reminder to everyone", "not to post", "joke book", "jokes", "tell a joke", "knock knock", "rough and tumble", "rough night", "rough sleep", "feeling rough",
         "not disappointed", "never disappointed", "no complaints", "worried about nothing", "don't be worried",
         "not worried", "wasn't worried", "can't believe how", "cant believe how", "ridiculously good",
         "terribly sorry", "awfully kind", "not fair to ask", "worst weather", "weather", "traffic", "rain",
@@ -605,6 +658,7 @@ lexicons! {
     ],
     // ---- staff-personal-boundaries -----------------------------------------------------------------
     Boundaries => [
+        "my personal", "my own tiktok", "up for drinks", "drinks at", "drinks on", "the pub", "pub on friday", "friday night drinks",
         "my personal number", "my personal phone", "my mobile", "my own number", "my number is", "text me on",
         "text me", "whatsapp me", "my whatsapp", "add me on", "follow me on", "my instagram", "my insta",
         "my facebook", "my tiktok", "my snapchat", "my twitter", "find me on", "friend request",
@@ -630,12 +684,14 @@ lexicons! {
         "on my status",
     ],
     ExternalDirect => [
+        "forwarded your message", "forwarded your messages", "forwarded your email", "screenshotted your message", "shared your message", "forwarded it to my", "forwarded this to my",
         "screenshot*", "screen shot*", "screengrab*", "screenshotted", "i've forwarded", "i forwarded",
         "forwarded it to", "forwarded this to", "forward it to", "forward this to", "forward them to",
         "forward the photos", "forwarding the photos", "shared it on", "shared them on", "posted it on",
         "posted them on", "reposted", "put it on facebook", "put them on facebook",
     ],
     ExternalNot => [
+        "not to screenshot", "not to forward", "don't screenshot", "please don't screenshot", "reminder not to", "reminder to everyone",
         "don't share", "do not share", "dont share", "please don't", "please do not", "not to share", "don't post",
         "do not post", "not to post", "shouldn't be", "mustn't be", "must not be", "must not", "never share",
         "never post", "no screenshots", "don't screenshot", "not allowed to share", "not to be shared",
@@ -644,7 +700,7 @@ lexicons! {
         "forward this to mr", "forward this to ms", "forward it to mrs", "forward it to mr", "forward it to ms",
         "forwarded it to mrs", "forwarded it to mr", "forwarded it to ms", "forwarded this to mrs",
         "forwarded this to mr", "forwarded this to ms", "forward to the office", "forwarded to the office",
-        "forward it to the office", "forwarded it to the office", "forward your", "forwarded your", "online safety",
+        "forward it to the office", "forwarded it to the office", "online safety",
         "online learning", "online homework", "online form", "book online", "booked online", "pay online",
         "online booking", "apply online", "sharing assembly", "share assembly", "sharing session", "share their",
         "share with the class", "share it with the class", "shared with the class", "share with their class",
@@ -652,6 +708,7 @@ lexicons! {
     ],
     // ---- sensitive-info-shared ---------------------------------------------------------------------
     Sensitive => [
+        "epipen*", "epi pen", "allergic reaction", "cough", "croaky", "tonsillitis", "conjunctivitis", "a bug", "sickness bug", "temperature", "fever", "chickenpox", "chicken pox", "ill",
         "autism", "autistic", "asd", "adhd", "dyslexi*", "dyspraxi*", "dyscalculia", "diagnos*",
         "ehcp", "ehc plan", "special needs", "sen support", "senco", "epilep*", "seizure*", "diabet*",
         "cancer", "chemo*", "surgery", "an operation", "in hospital", "hospitalised", "passed away", "died",
@@ -678,6 +735,7 @@ lexicons! {
         "letter about", "the letter", "policy",
     ],
     PersonalStrong => [
+        "my divorce", "my separation", "my cancer", "my operation", "my surgery", "my diagnosis", "my mental health", "my anxiety", "my depression", "my treatment", "my court",
         "my son", "my daughter", "my boy", "my girl", "my little one", "my child", "my kid*", "my husband",
         "my wife", "my partner", "my ex", "his dad", "her dad", "her mum", "his mum", "our family",
         "my youngest", "my eldest", "my twins", "my lad", "my boys", "my girls", "my little boy", "my little girl",
@@ -687,6 +745,7 @@ lexicons! {
     FirstPerson => ["i", "i'm", "i've", "my", "we", "our", "us", "mine", "we've", "we're", "me"],
     // ---- staff-confidential-detail -----------------------------------------------------------------
     Confidential => [
+        "with stress", "long term sick", "off long term", "long term absence", "percentile", "speech and language assessment", "assessment results", "receptive language", "expressive language",
         "autism", "autistic", "asd", "adhd", "dyslexi*", "dyspraxi*", "dyscalculia", "diagnos*", "epilep*",
         "diabet*", "cerebral palsy", "down syndrome", "down's syndrome", "pda", "sensory processing",
         "global developmental delay", "foetal alcohol", "fasd", "ritalin", "methylphenidate", "melatonin",
@@ -729,9 +788,9 @@ pub(crate) const NAME_WORDS: &[&str] = &[
     "fox", "wolf", "gene", "miles", "ward", "rich", "sandy", "honey", "clay", "dean", "isa",
     "harris", "don", "sol", "bliss", "faye", "eve", "liberty", "merry", "noble", "page", "price",
     "rice", "sage", "marsh", "carter", "cooper", "smith", "taylor", "walker", "ali", "sam", "max",
-    "ben", "teddy", "lottie", "harry", "charlie", "bella", "zuzia", "chance", "patience",
-    "destiny", "trinity", "blessing", "precious", "major", "sterling", "scout", "piper", "brook",
-    "meadow", "ocean", "sunshine", "misty", "bonnie", "kelly", "jones",
+    "ben", "teddy", "harry", "charlie", "bella", "chance", "patience", "destiny", "trinity",
+    "blessing", "precious", "major", "sterling", "scout", "piper", "brook", "meadow", "ocean",
+    "sunshine", "misty", "bonnie", "kelly", "jones",
 ];
 
 /// Common words that are never treated as misspelt names (edit-distance matching skips them). Every word
@@ -997,6 +1056,12 @@ pub(crate) const FAMOUS: &[&str] = &[
     "isabella the",
     "charlotte's web",
     "charlottes web",
+    "harrison ford",
+    "page turner",
+    "page turners",
+    "house martins",
+    "house martin",
+    "joy from inside out",
     "princess charlotte",
     "charlotte bronte",
 ];
@@ -1007,7 +1072,7 @@ pub(crate) const DETERMINERS: &[&str] = &[
     "some", "any", "no", "of", "such", "so", "very", "pure", "full", "bright", "dark", "deep",
     "golden", "late", "early", "in", "last", "next", "each", "every", "first", "second", "red",
     "green", "real", "great", "big", "little", "nice", "top", "full", "high", "low", "good", "bad",
-    "much", "more", "less", "what",
+    "much", "more", "less", "what", "school", "page", "house", "head",
 ];
 
 /// Name-words that are also verbs or seasons: a subject or modal before them, or a plain copula after
@@ -1093,6 +1158,9 @@ pub(crate) const NAME_PREPS: &[&str] = &[
     "about",
     "both",
     "hey",
+    "partner",
+    "friend",
+    "buddy",
 ];
 
 /// Nouns that turn a name-word back into a word ("Mason jar", "Autumn term").
@@ -1226,6 +1294,12 @@ pub(crate) const WORD_COLLOCATIONS: &[&str] = &[
     "group",
     "team",
     "table",
+    "wellies",
+    "boots",
+    "brand",
+    "roadworks",
+    "car",
+    "closed",
 ];
 
 /// Words that, right before a name-word, show the name is being discussed as a word.
@@ -1354,6 +1428,6 @@ pub(crate) const NICKNAMES: &[(&str, &[&str])] = &[
     ("lottie", &["lotty", "lotti"]),
     ("frankie", &["frank", "franky"]),
     ("sammy", &["sam", "sammie"]),
-    ("bella", &["bells", "belle"]),
+    ("bella", &["belle"]),
     ("sunny", &["sunni"]),
 ];

@@ -282,11 +282,49 @@ impl NameIndex {
                 | "birthday"
                 | "mums"
                 | "dads"
+                | "coat"
+                | "bag"
+                | "jumper"
+                | "cardigan"
+                | "book"
+                | "bottle"
+                | "shoes"
+                | "kit"
+                | "hat"
+                | "gloves"
+                | "lunchbox"
+                | "invite"
+                | "costume"
+                | "folder"
+                | "scarf"
         );
         if kin && (t.has_apostrophe_s() || plural_s) {
             s += 2;
         }
-        if next == "and" || next == "&" {
+        let roster = |j: usize| j != i && self.is_any_name(text, j);
+        if (next == "and" || next == "&") && roster(i + 2) {
+            // "Ivy and Ruby": two roster names joined are both names.
+            s += 2;
+        } else if (prev == "and" || prev == "&") && i >= 2 && roster(i - 2) {
+            s += 2;
+        } else if text
+            .tokens
+            .get(i + 1)
+            .is_some_and(|n| n.upper || (n.cap && n.norm.chars().count() == 1))
+            && text.norm(i + 1).chars().count() == 1
+            && text.norm(i + 1) != "i"
+        {
+            // "Ruby L": a surname initial.
+            s += 2;
+        } else if contains(COPULAS, next)
+            && matches!(text.norm(i + 2), "my" | "a" | "the")
+            && matches!(
+                text.norm(i + 3),
+                "best" | "friend" | "frend" | "bestie" | "mate"
+            )
+        {
+            s += 2;
+        } else if next == "and" || next == "&" {
             s += 1;
         } else if contains(COPULAS, next) {
             s += if verbish { 1 } else { 2 };
@@ -305,6 +343,10 @@ impl NameIndex {
         if !t.has_apostrophe_s() && contains(WORD_COLLOCATIONS, next) {
             s -= 3;
         }
+        // "Hunter or any brand": a product, not a child.
+        if (i + 1..i + 4).any(|j| matches!(text.norm(j), "brand" | "brands" | "make")) {
+            s -= 3;
+        }
         // A capitalised non-name neighbour usually means a title or a place ("Park Lane", "Autumn Fair").
         if i > 0 {
             let p = &text.tokens[i - 1];
@@ -316,6 +358,7 @@ impl NameIndex {
             && n.cap
             && !n.sent_start
             && !n.upper
+            && n.norm.chars().count() > 1
             && !self.is_any_name(text, i + 1)
             && !t.has_apostrophe_s()
         {
@@ -415,7 +458,8 @@ impl NameIndex {
                 // A plain name that is not a word ("lotties coat") is still most likely a possessive.
                 let s = self.context_score(text, i, base, plural_s, all_caps_text);
                 let word_like = self.is_name_word(base) || self.common.contains(base);
-                (s >= 2 || (!word_like && s >= 1)).then_some(Confidence::Ambiguous)
+                let need = if word_like { 3 } else { 1 };
+                (s >= need).then_some(Confidence::Ambiguous)
             } else {
                 Some(Confidence::Clear)
             };

@@ -154,6 +154,7 @@ fn canonical(norm: &str) -> Option<&'static str> {
         "inhailer" | "inhayler" | "inhaller" => "inhaler",
         "antibiotics" | "antibiotcs" | "anti-biotics" | "antibiotic" => "antibiotics",
         "complant" | "complaint's" => "complaint",
+        "pasword" | "passwrd" | "pword" | "passwd" | "passowrd" => "password",
         "dissapointed" | "disapointed" | "dissappointed" => "disappointed",
         "unacceptible" => "unacceptable",
         "bruse" | "bruize" => "bruise",
