@@ -442,7 +442,8 @@ impl Cx<'_> {
         }
 
         if role == AuthorRole::Parent {
-            self.parent_routing(out, shared);
+            // A warning about a danger to children is not grumbling in a shared space.
+            self.parent_routing(out, shared, safeguarding.is_none());
         }
         self.complaint(out, shared);
         self.tone(out);
@@ -573,7 +574,9 @@ impl Cx<'_> {
         }
     }
 
-    fn parent_routing(&self, out: &mut Vec<Raw>, shared: bool) {
+    /// Parent routing rules; `grumble` is false when the message warns of a danger to children,
+    /// which is not grumbling in a shared space.
+    fn parent_routing(&self, out: &mut Vec<Raw>, shared: bool, grumble: bool) {
         let absence_now = self.clean(Lex::AbsenceNow, Lex::AbsenceNot, 2, 4);
         let late = self.clean(Lex::AbsenceLate, Lex::AbsenceNot, 2, 4);
         let holiday = self.clean(Lex::TermHoliday, Lex::AbsenceNot, 2, 4);
@@ -702,7 +705,10 @@ impl Cx<'_> {
             self.push(out, RuleId::ProgressToMeeting, Severity::Info, Some(*h));
         }
 
-        if shared && let Some(h) = self.clean(Lex::Negative, Lex::NegativeNot, 2, 2).first() {
+        if shared
+            && grumble
+            && let Some(h) = self.clean(Lex::Negative, Lex::NegativeNot, 2, 2).first()
+        {
             self.push(out, RuleId::NegativeInSharedSpace, Severity::Warn, Some(*h));
         }
     }

@@ -55,6 +55,7 @@ lexicons! {
         "pick her up at", "picking him up at", "picking her up at",
     ],
     TermHoliday => [
+        "funeral",
         "long weekend", "family holiday", "day off", "have friday off", "have monday off", "the day off", "a day off", "days off", "time off", "away for", "we're away", "we are away", "off on holiday", "religious observance", "celebrat~ at the", "the temple", "the mosque", "the gurdwara", "pilgrimage", "umrah", "hajj", "visa appointment", "citizenship ceremony", "cousins wedding", "cousin's wedding", "a wedding", "a funeral", "the funeral", "to a funeral", "court date",
         "term time holiday", "holiday in term", "holiday during term", "term-time holiday", "going on holiday",
         "away on holiday", "take him out of school", "take her out of school", "take them out of school",
@@ -116,6 +117,7 @@ lexicons! {
         "earache", "ear ache", "viral", "virus", "high temperature", "tummy upset", "upset tummy",
     ],
     SickNot => [
+        "making herself sick", "making himself sick", "herself sick", "himself sick",
         "hay fever", "hayfever", "sick day", "spots on the", "polka dots", "cough syrup",
         "sick of", "sick and tired", "sick note", "worried sick", "homesick", "car sick", "travel sick",
         "sick bucket", "make me sick", "makes me sick", "sickness policy", "48 hours after", "48 hours",
@@ -180,7 +182,7 @@ lexicons! {
     // ---- dinner-enquiry-to-office ------------------------------------------------------------------
     Dinner => [
         "jacket potato*", "seconds at", "bigger portion*", "portion size*", "dinner money",
-        "menu", "menus", "veggie option*", "vegetarian option*", "halal option*", "the kitchen", "dinner payment*", "lunch payment*", "top up", "topup", "meal", "meals", "hot dinner", "lunches", "school dinner", "dinner ladies", "jacket potato", "roast dinner", "dinner", "dinner's", "lunch box",
+        "menu", "menus", "veggie option*", "vegetarian option*", "halal option*", "the kitchen", "dinner payment*", "lunch payment*", "top up", "topup", "hot dinner", "lunches", "school dinner", "dinner ladies", "jacket potato", "roast dinner", "dinner", "dinner's", "lunch box",
         "dinner money", "school dinner*", "hot dinner*", "hot meal*", "packed lunch*", "school meal*",
         "free school meals", "fsm", "lunch money", "school lunch*", "hot lunch*", "dinner menu", "lunch menu",
         "the menu", "menu choice*", "meal choice*", "lunch order*", "dinner order*", "parentpay", "parent pay",
@@ -189,6 +191,7 @@ lexicons! {
         "dinner booking", "book dinners", "book a hot", "meal option*", "universal infant", "uifsm",
     ],
     DinnerNot => [
+        "after meals", "before meals",
         "dinner staff", "dinner lady", "dinner ladies", "lunchtime staff", "midday supervisor*", "all her dinner", "all his dinner", "manage~", "eat", "ate", "eaten", "eating", "her dinner", "his dinner",
         "what did she have for lunch", "what did he have for lunch", "for her lunch", "for his lunch", "eat much", "ate much", "eat anything", "at dinner time", "family dinner", "dinner tonight", "tea tonight",
         "what did he eat", "what did she eat", "did he eat", "did she eat", "eat his lunch", "eat her lunch",
@@ -197,6 +200,7 @@ lexicons! {
     ],
     // ---- urgent-to-phone ---------------------------------------------------------------------------
     Urgent => [
+        "be there in", "in # mins", "in # minutes", "#mins", "# mins",
         "really important", "very important", "it's important", "speak to someone today", "speak to you today", "talk to someone today", "a call today", "quick call today", "call today", "by 3", "by 3pm", "need a call today", "call me today", "ring me today",
         "urgent", "urgently", "asap", "a s a p", "emergency", "can someone call", "could someone call",
         "can someone ring", "could someone ring", "as soon as possible", "right away",
@@ -228,6 +232,7 @@ lexicons! {
     MedStop => ["anymore", "any more", "no longer", "doesn't need", "does not need", "stopped", "finished"],
     // ---- medication-to-nursing ---------------------------------------------------------------------
     Medication => [
+        "take his tablet", "take her tablet", "his tablet at", "her tablet at",
         "a tablet", "one tablet", "half a tablet", "his tablets", "her tablets", "amoxicillin", "penicillin", "put her on", "put him on", "a course of", "course of",
         "drops", "pharmacy", "chemist", "her cream", "his cream", "the cream", "cream on", "feed plan", "feed regime", "feeding plan", "feed changes", "feed change", "keppra", "epilim", "sodium valproate", "movicol", "laxido", "omeprazole", "montelukast", "sertraline", "fluoxetine", "antibiotics", "piriton", "cetirizine", "loratadine", "hay fever tablets", "new prescription", "gp prescribed", "doctor prescribed", "#ml", "#mg", "dietitian", "dietician", "his puffer", "her puffer", "nebuliser", "spacer", "pump",
         "medication", "medicine*", "meds", "inhaler*", "calpol", "piriton", "antihistamine*", "antibiotic*",
@@ -247,6 +252,7 @@ lexicons! {
         "speak to the head teacher", "speak to the headteacher", "see the head",
     ],
     ComplaintWeak => [
+        "very upset that", "really upset that", "upset that", "nobody has apologised", "no one has apologised", "no apology", "2nd time", "the 2nd time", "second time", "3rd time", "no one seems bothered", "nobody seems bothered", "no one cares", "nobody cares", "doesn't seem to care",
         "useless idiot", "shame not all", "not all the children",
         "poor organisation", "really poor", "useless", "nowhere near my", "incompetent", "extremely unhappy", "unhappy that", "unhappy", "livid", "who let", "who allowed", "who thought it was", "why did nobody tell", "why did no one tell",
         "formally", "raise this formally", "raise a concern", "raise a complaint", "nobody explained", "no one explained", "no explanation", "why was", "why wasn't", "why didn't anyone", "why did nobody", "why did no one", "wasn't told", "weren't told", "not told", "never told", "nobody has got back", "no one has got back", "nobody got back", "no one got back", "not got back to me", "still not heard", "haven't heard back", "heard nothing", "awful", "terrible", "appalled", "not ok", "not okay", "not on", "unfair", "upset about how", "handled badly", "badly handled", "how this was handled", "how it was handled", "looked into", "look into this", "want answers", "want to know why", "demand", "i expect", "why has",
@@ -280,8 +286,9 @@ lexicons! {
     ],
     // ---- progress-to-meeting -----------------------------------------------------------------------
     Progress => [
+        "what level", "which level", "level his", "level her", "level is he", "level is she",
         "up to standard", "the right level", "on the right level", "right level", "where he's at", "where she's at", "be worried about where", "how is _ doing", "how's _ doing", "hows _ doing", "how is _ getting on", "how's _ getting on", "how is _ progressing", "how _ is doing", "how _ is getting on", "doing overall", "getting on overall",
-        "where she should be", "where he should be", "for her age", "for his age", "coming along", "compared to the rest", "expected level", "at the expected", "is she improving", "is he improving", "improving at all", "is she behind", "is he behind", "behind the rest", "at the level", "how's his reading", "how's her reading", "how is his reading", "how is her reading", "how is his writing", "how is her writing", "how's his writing", "how's her writing", "how's his maths", "how's her maths", "how is his maths", "how is her maths", "how's she getting on with", "how's he getting on with", "how she's getting on", "how he's getting on", "how she's doing", "how he's doing", "keep up with", "catching up", "above average", "below average", "year group expectations", "age related", "age-related", "end of year", "tracking", "assessment results", "where's she at", "where's he at",
+        "where she should be", "where he should be", "coming along", "compared to the rest", "expected level", "at the expected", "is she improving", "is he improving", "improving at all", "is she behind", "is he behind", "behind the rest", "at the level", "how's his reading", "how's her reading", "how is his reading", "how is her reading", "how is his writing", "how is her writing", "how's his writing", "how's her writing", "how's his maths", "how's her maths", "how is his maths", "how is her maths", "how's she getting on with", "how's he getting on with", "how she's getting on", "how he's getting on", "how she's doing", "how he's doing", "keep up with", "catching up", "above average", "below average", "year group expectations", "age related", "age-related", "end of year", "tracking", "assessment results", "where's she at", "where's he at",
         "how is she doing", "how is he doing", "how's she doing", "how's he doing", "how is she getting on",
         "how is he getting on", "how's she getting on", "how's he getting on", "how are they doing",
         "how is she progressing", "how is he progressing", "progress", "progressing", "reading level",
@@ -368,6 +375,7 @@ lexicons! {
     ],
     SgSomeone => ["someone", "somebody", "some one", "a boy", "a girl", "a kid", "another child", "people"],
     SgHarm => [
+        "pull~ her hair", "pull~ his hair", "shut~ her in", "shut~ him in", "shuts her", "shuts him", "lock~ her in", "lock~ him in",
         "hit~ him", "hit~ her", "hit~ me", "hit~ them", "hit~ my", "hit~ us", "hit~ by", "hurt~ him",
         "hurt~ her", "hurt~ me", "hurt~ them", "hurt~ my", "hurt~ us", "hurt~ by", "punch~ him", "punch~ her",
         "punch~ me", "punch~ them", "punch~ my", "punch~ us", "punch~ by", "kick~ him", "kick~ her",
@@ -437,6 +445,7 @@ lexicons! {
         "unexplained", "can't explain", "couldn't explain", "keeps coming in with", "again", "not the first",
     ],
     SgAccident => [
+        "the line", "in class", "at school", "more upset than hurt", "upset than hurt", "at lunch", "lunchtime", "no harm done",
         "fell", "fall", "falling", "tripped", "trip", "accident", "accidentally", "by accident", "scooter", "bike",
         "trampoline", "playground", "football", "rugby", "pe", "banged", "walked into", "nothing to worry",
         "slipped", "climbing", "first aid", "ice pack", "in the game", "tag", "playtime", "play time",
@@ -450,6 +459,7 @@ lexicons! {
         "car", "van", "person",
     ],
     SgApproach => [
+        "to go with them", "go with him", "go with them", "tried to get", "trying to get", "tried to get some kids",
         "asking her name", "asking his name", "asked her name", "asked his name", "asking their names", "asking them their names", "asking kids their names", "kept asking", "where she lives", "where he lives",
         "parked by", "parked outside", "parked near", "parked up", "sat in a car", "sitting in a car", "just watching", "watching them", "staring at",
         "approach~", "offer~ them", "offer~ him", "offer~ her", "offer~ sweets", "offer~ a lift", "trying to talk", "tried to talk", "talking to the kids", "talking to the children",
@@ -489,6 +499,7 @@ lexicons! {
         "live stream*", "livestream*",
     ],
     SgGroomCue => [
+        "keep it between", "between them", "between us", "she's pretty", "he's handsome", "telling her she's", "telling him he's", "pretty", "beautiful",
         "send pictures", "send pics", "send photos", "send a picture", "send a photo", "send him pictures",
         "send her pictures", "sending pictures", "sending photos", "pictures of himself", "pictures of herself",
         "photos of himself", "photos of herself", "pics of himself", "pics of herself", "selfies", "asking for pic*",
@@ -501,6 +512,7 @@ lexicons! {
         "our address", "personal details",
     ],
     SgSelfHarm => [
+        "never been born", "was never born", "wasn't born", "wants to disappear", "want to disappear", "wish i wasn't here", "wishes he wasn't here", "wishes she wasn't here", "hang himself", "hang herself",
         "not wanting to live", "not want to live", "wanting to die", "doesn't want to be here", "live anymore", "want to be alive", "live any more",
         "self harm~", "selfharm~", "harm~ himself", "harm~ herself", "cut~ himself", "cut~ herself",
         "cutting himself", "cutting herself", "scratch~ himself", "scratch~ herself", "burn~ himself",
@@ -518,6 +530,7 @@ lexicons! {
         "marks on her wrist*", "marks on his wrist*", "with a blade", "sharpener blade", "razor",
     ],
     SgSerious => [
+        "keep secrets", "keep a secret", "keep it a secret", "our little secret", "our secret", "makes him keep", "makes her keep", "gives him money for", "gives her money for", "rude video*", "rude film*", "dirty video*", "adult video*", "show~ them videos", "showed them a rude", "supervised visit*", "must not take", "mustn't take", "the judge", "a judge", "family court", "early help", "family support worker", "family support", "and not come back", "and never come back", "not coming back", "try and take him", "try and take her", "try to take him", "try to take her", "made him do stuff", "made her do stuff", "made him do things", "made her do things", "do stuff he didn't want", "do stuff she didn't want", "do things he didn't want", "do things she didn't want", "sex offender", "offender", "noose", "head against the wall", "head against the floor", "head on the wall",
         "no clothes on", "with no clothes", "shows him videos", "showed him videos", "shows her videos", "showed her videos", "show~ him videos", "show~ her videos", "videos of grown ups", "was held there", "he was held", "she was held", "held him down", "held her down", "police investigation", "did things to her", "did things to him", "done things to", "does things to", "doing things to",
         "to be cut", "be cut over", "taking the girls back home", "extremis*", "extreme views", "unbelievers", "infidel*", "jihad*", "parked outside", "parked by the gate", "honour based", "honour-based", "breast ironing",
         "court order", "court orders", "non molestation", "injunction", "restraining order", "prohibited steps",

@@ -65,12 +65,23 @@ impl Cx<'_> {
     pub(crate) fn safeguarding(&self) -> Option<Hit> {
         let topic = self.has(Lex::SgTopic);
         let mut found: Vec<Hit> = Vec::new();
-        found.extend(self.clean(Lex::Safeguarding, Lex::SafeguardingNot, 1, 2));
-        found.extend(self.all(Lex::SafeguardingExtra).iter().copied());
+        // Lessons and notices about keeping safe ("online safety week: never share pictures with
+        // strangers") mention the same words as a disclosure; a topic cue nearby turns them off.
+        found.extend(
+            self.clean(Lex::Safeguarding, Lex::SafeguardingNot, 1, 2)
+                .into_iter()
+                .filter(|h| !self.around(Lex::SgTopic, *h, 12)),
+        );
+        found.extend(
+            self.all(Lex::SafeguardingExtra)
+                .iter()
+                .copied()
+                .filter(|h| !self.around(Lex::SgAccident, *h, 6)),
+        );
         found.extend(
             self.clean(Lex::SgSerious, Lex::SafeguardingNot, 1, 2)
                 .into_iter()
-                .filter(|h| !self.around(Lex::SgTopic, *h, 3)),
+                .filter(|h| !self.around(Lex::SgTopic, *h, 6)),
         );
         found.extend(self.clean(Lex::SgSelfHarm, Lex::SafeguardingNot, 1, 2));
         found.extend(self.clean(Lex::SgNeglect, Lex::SafeguardingNot, 1, 2));

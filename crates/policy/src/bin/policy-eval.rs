@@ -1,4 +1,5 @@
-//! Evaluates the engine on a labelled set: `policy-eval [--pack PACK.json] [-v] data/dev.jsonl`.
+//! Evaluates the engine on labelled sets: `policy-eval [--pack PACK.json] [-v] [SET.jsonl...]`. With no
+//! sets it evaluates the crate's dev sets (`data/dev.jsonl`, and `data/dev2.jsonl` when present).
 
 use std::process::ExitCode;
 
@@ -17,8 +18,12 @@ fn main() -> ExitCode {
         }
     }
     if sets.is_empty() {
-        eprintln!("usage: policy-eval [--pack PACK.json] [-v] SET.jsonl...");
-        return ExitCode::from(2);
+        let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+        sets.push(format!("{data}/dev.jsonl"));
+        let dev2 = format!("{data}/dev2.jsonl");
+        if std::path::Path::new(&dev2).exists() {
+            sets.push(dev2);
+        }
     }
     let engine = match std::fs::read_to_string(&pack_path)
         .map_err(|e| e.to_string())
