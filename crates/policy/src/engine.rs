@@ -439,6 +439,10 @@ impl Cx<'_> {
         let threat = self.clean(Lex::Threat, Lex::ThreatNot, 0, 6);
         if let Some(h) = threat.first() {
             self.push(out, RuleId::ThreatOrIntimidation, Severity::Block, Some(*h));
+            // Menacing other families in class chat is also the opposite of a positive shared space.
+            if shared && role == AuthorRole::Parent {
+                self.push(out, RuleId::NegativeInSharedSpace, Severity::Warn, Some(*h));
+            }
         }
 
         if role == AuthorRole::Parent {

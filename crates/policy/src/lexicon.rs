@@ -39,6 +39,7 @@ lexicons! {
         "bring her in after", "drop him off late", "drop her off late", "after registration", "miss registration",
     ],
     Appointment => [
+        "brace", "brace fitting", "braces", "blood test", "scan", "x ray", "xray", "check up", "to the hospital", "at the hospital", "hospital at", "to hospital",
         "ortho", "the ortho", "grab him at", "grab her at",
         "dentist", "dentists", "dental", "orthodontist", "orthodontic", "doctor's appointment", "doctors appointment",
         "doctor appointment", "drs appointment", "dr's appointment", "gp appointment", "hospital appointment",
@@ -55,6 +56,7 @@ lexicons! {
         "pick her up at", "picking him up at", "picking her up at",
     ],
     TermHoliday => [
+        "for # weeks", "weeks from the",
         "funeral",
         "long weekend", "family holiday", "day off", "have friday off", "have monday off", "the day off", "a day off", "days off", "time off", "away for", "we're away", "we are away", "off on holiday", "religious observance", "celebrat~ at the", "the temple", "the mosque", "the gurdwara", "pilgrimage", "umrah", "hajj", "visa appointment", "citizenship ceremony", "cousins wedding", "cousin's wedding", "a wedding", "a funeral", "the funeral", "to a funeral", "court date",
         "term time holiday", "holiday in term", "holiday during term", "term-time holiday", "going on holiday",
@@ -73,6 +75,7 @@ lexicons! {
     ],
     // Weak absence cues: count only next to a day or time (`AbsWhen`) or an illness.
     AbsCue => [
+        "visiting family", "visit family", "visiting relatives",
         "miss~ school", "miss~ the morning", "miss~ the day", "miss~ the afternoon", "miss~ a day", "miss~ registration", "will miss", "she'll miss", "he'll miss", "going to miss", "be missing",
         "off", "is off", "be off", "off until", "off till", "off with", "off on", "back on", "back at school",
         "back in school", "back to school", "back in on", "back in", "back monday", "back tuesday", "back wednesday",
@@ -92,6 +95,7 @@ lexicons! {
     ],
     // Weak cues that are about something else entirely ("drop off", "send it back tomorrow").
     AbsCueNot => [
+        "form back", "book back", "books back", "it back", "them back", "off to", "come back", "bring back", "send back", "drop it back",
         "drop off", "dropping off", "drop him off", "drop her off", "drop them off", "take off", "off work",
         "send it back", "bring it back", "give it back", "send them back", "bring them back", "log off",
         "switch off", "turn off", "time off work", "day off work", "back to you", "get back", "come back to",
@@ -125,6 +129,7 @@ lexicons! {
     ],
     // ---- pickup-change-to-office -------------------------------------------------------------------
     PickupWho => [
+        "collecting today", "collecting tomorrow", "dad's collecting", "mum's collecting", "nan's collecting", "nan's picking", "dad's picking", "mum's picking",
         "getting him on", "getting her on", "getting him from", "getting her from", "mum's getting", "dad's getting", "nan's getting", "minibus", "the bus to", "gets the bus", "get the bus",
         "be dropping off", "dropping off and", "dropping off and collecting", "collect~ on", "will be collecting on", "collecting from now on", "grab _ from the gate", "grab _ from school", "get _ from the gate", "collect _ from", "pick _ up from", "grab my", "can anyone grab", "anyone able to grab", "could anyone grab",
         "picking him up", "picking her up", "picking them up", "picking up today", "picking up tomorrow",
@@ -159,6 +164,7 @@ lexicons! {
         "her stepdad", "his stepdad", "friend's mum", "friends mum", "friend's dad", "friends dad",
     ],
     PickupHow => [
+        "# mins late", "#mins late", "# minutes late", "mins late", "minutes late",
         "late getting there", "can't get there", "cant get there", "won't get there", "won't be there for", "wait in the office", "wait in reception", "wait with", "get there for", "not going to make it", "won't make it",
         "walk home", "walking home", "walks home", "walk himself home", "walk herself home", "walk home alone",
         "walk home on his own", "walk home on her own", "get the bus home", "getting the bus home", "bus home",
@@ -191,9 +197,10 @@ lexicons! {
         "dinner booking", "book dinners", "book a hot", "meal option*", "universal infant", "uifsm",
     ],
     DinnerNot => [
+        "loved", "enjoyed", "loves", "eaten the lot", "ate the lot", "enjoy",
         "after meals", "before meals",
         "dinner staff", "dinner lady", "dinner ladies", "lunchtime staff", "midday supervisor*", "all her dinner", "all his dinner", "manage~", "eat", "ate", "eaten", "eating", "her dinner", "his dinner",
-        "what did she have for lunch", "what did he have for lunch", "for her lunch", "for his lunch", "eat much", "ate much", "eat anything", "at dinner time", "family dinner", "dinner tonight", "tea tonight",
+        "what did she have for lunch", "what did he have for lunch", "for her lunch", "for his lunch", "eat much", "ate much", "eat anything", "family dinner", "dinner tonight", "tea tonight",
         "what did he eat", "what did she eat", "did he eat", "did she eat", "eat his lunch", "eat her lunch",
         "eaten his lunch", "eaten her lunch", "ate his lunch", "ate her lunch", "eating his lunch", "eating her lunch",
         "ate all", "eat all",
@@ -214,10 +221,12 @@ lexicons! {
     ],
     UrgentNot => ["emergency contact*", "emergency services", "in an emergency", "if urgent", "not urgent", "no rush"],
     SameDay => [
+        "at 12", "at midday", "at noon", "at 12pm",
         "today", "this afternoon", "this morning", "tonight", "at lunch", "at lunchtime", "lunch time today",
         "after school today", "at home time", "at hometime", "home time today",
     ],
     PassMessage => [
+        "let _ know", "tell _ that", "remind _ to",
         "let them know",
         "can you tell", "could you tell", "please tell", "please let",
         "pass on", "pass a message", "passing on", "let him know", "let her know", "tell him", "tell her",
@@ -252,6 +261,7 @@ lexicons! {
         "speak to the head teacher", "speak to the headteacher", "see the head",
     ],
     ComplaintWeak => [
+        "like to know why", "only one not", "shame the",
         "very upset that", "really upset that", "upset that", "nobody has apologised", "no one has apologised", "no apology", "2nd time", "the 2nd time", "second time", "3rd time", "no one seems bothered", "nobody seems bothered", "no one cares", "nobody cares", "doesn't seem to care",
         "useless idiot", "shame not all", "not all the children",
         "poor organisation", "really poor", "useless", "nowhere near my", "incompetent", "extremely unhappy", "unhappy that", "unhappy", "livid", "who let", "who allowed", "who thought it was", "why did nobody tell", "why did no one tell",
@@ -349,6 +359,7 @@ lexicons! {
         "always hungry", "starving all the time", "lump on his head", "lump on her head",
     ],
     SafeguardingNot => [
+        "never left alone", "not left alone", "wasn't left alone", "never left on",
         "stranger danger", "online safety", "e-safety", "esafety", "anti bullying", "anti-bullying",
         "internet safety", "safer internet", "police visit", "pc ", "fire brigade", "road safety",
         "safeguarding policy", "drunk driving", "domestic science", "hurt his knee", "hurt her knee",
@@ -581,6 +592,7 @@ lexicons! {
     ],
     // ---- threat-or-intimidation --------------------------------------------------------------------
     Threat => [
+        "deal with that", "come in and deal", "deal with them myself", "be waiting for him", "be waiting for her", "waiting for him at", "waiting for her at", "see how brave", "how brave he is", "see how hard",
         "know where that", "i know where",
         "know where _ lives", "i know where she lives", "i know where he lives", "i know where you live", "your tyres", "getting done", "do it again and", "she'll regret", "he'll regret", "they'll regret", "regret it", "ill punch", "ill hit", "ill kill", "ill batter", "ill smack", "ill slap", "punch you", "hit you", "slap you", "smack you", "sort it myself", "won't be pretty", "wont be pretty", "not be pretty", "you'll be sorry",
         "better watch himself", "better watch herself", "better watch out", "watch himself", "watch herself", "not finished with", "i'm not done with", "you'll see", "you will see what happens", "see what happens", "mark my words", "you don't know who you're dealing with", "find out where he lives", "find out where she lives",
@@ -604,6 +616,7 @@ lexicons! {
     ThreatNot => ["ofsted", "the press", "complaint", "governors", "newspaper", "or else i", "or else we"],
     // ---- staff-unprofessional-tone -----------------------------------------------------------------
     StaffTone => [
+        "as stated", "my previous message", "as per", "simply not true", "that's not true", "maybe if", "at a sensible time", "wouldn't be so", "very disappointing", "disappointing", "still haven't",
         "i don't know what else to tell you", "don't know what else to", "just doesn't listen", "just does not listen", "if the reading record was actually", "was actually signed", "wouldn't be having this conversation", "would not be having this conversation", "would be nice to see", "for once", "i'm sure you're very busy", "clearly had no idea", "no idea what they were doing", "as i explained", "as i've explained", "as explained", "my last three messages", "my last two messages", "i've told you", "i have told you",
         "as i have already explained", "as i've already explained", "as i have already said", "as i've already said",
         "as already explained", "as previously stated", "as previously explained", "as i said before",
@@ -625,6 +638,7 @@ lexicons! {
     StaffToneNot => ["thank you once again", "thanks again", "once again thank", "honestly is the best", "not naughty"],
     // ---- behaviour-comment-negative ----------------------------------------------------------------
     BehaviourLabel => [
+        "constantly", "exhausting", "being silly", "honestly",
         "naughty", "lazy", "rude", "disruptive child", "a nightmare", "nightmare", "horrible", "horrid", "vile",
         "spoilt", "spoiled", "brat", "bad boy", "bad girl", "attention seeking", "attention-seeking",
         "always the one", "as usual", "typical", "worst in the class", "worst behaved", "worst", "unlike the others",
@@ -639,6 +653,7 @@ lexicons! {
     ],
     // ---- negative-in-shared-space ------------------------------------------------------------------
     Negative => [
+        "does anyone else think", "anyone else think", "way too hard", "too hard", "too much", "shame the", "so blurry", "couldn't see anything", "not ok", "shout at them", "all the time",
         "is anyone else's child still", "to the parent who", "parked across", "why did nobody", "why did no one", "proper explanation", "want an explanation", "right cow", "is smelly",
         "whoever's kid", "whoevers kid", "whoever's child", "really strict", "too strict", "so strict", "joke", "shame that", "shame not", "not all the children", "rough", "no wonder", "poor organisation", "really poor", "so poor", "should i be worried", "are all your kids", "isn't even close", "livid",
         "i'm worried", "worried she's", "worried he's", "she's behind", "he's behind", "is behind", "still on the", "who sets", "crap", "ffs", "what is this homework", "joke of a", "not good enough", "unacceptable", "why does the school", "sort it out", "need to sort",
@@ -671,6 +686,7 @@ lexicons! {
     ],
     // ---- staff-personal-boundaries -----------------------------------------------------------------
     Boundaries => [
+        "fancy joining me", "join me for", "joining me", "anyone fancy",
         "my personal", "my own tiktok", "up for drinks", "drinks at", "drinks on", "the pub", "pub on friday", "friday night drinks",
         "my personal number", "my personal phone", "my mobile", "my own number", "my number is", "text me on",
         "text me", "whatsapp me", "my whatsapp", "add me on", "follow me on", "my instagram", "my insta",
@@ -1075,6 +1091,7 @@ pub(crate) const FAMOUS: &[&str] = &[
     "house martins",
     "house martin",
     "joy from inside out",
+    "sunny d",
     "princess charlotte",
     "charlotte bronte",
 ];

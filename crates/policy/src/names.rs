@@ -343,6 +343,17 @@ impl NameIndex {
         if !t.has_apostrophe_s() && contains(WORD_COLLOCATIONS, next) {
             s -= 3;
         }
+        // "Mill Lane", "Church Road": a street after a capitalised word that is not a pupil's first name.
+        if matches!(
+            stem,
+            "lane" | "road" | "street" | "hill" | "green" | "park" | "way" | "close"
+        ) && i > 0
+            && text.tokens[i - 1].cap
+            && !text.tokens[i - 1].sent_start
+            && !self.is_any_name(text, i - 1)
+        {
+            s -= 3;
+        }
         // "Hunter or any brand": a product, not a child.
         if (i + 1..i + 4).any(|j| matches!(text.norm(j), "brand" | "brands" | "make")) {
             s -= 3;
