@@ -17,7 +17,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{ParamSegment, StaticSegment};
 
 use crate::components::app_header::AppHeader;
-use crate::components::page_title::PageTitle;
+use crate::components::route_announcer::RouteAnnouncer;
 use crate::pages::class::ClassPage;
 use crate::pages::join::JoinPage;
 use crate::pages::leader_home::LeaderHomePage;
@@ -43,7 +43,7 @@ pub fn App() -> impl IntoView {
 pub fn Shell() -> impl IntoView {
     view! {
         <Router>
-            <PageTitle/>
+            <RouteAnnouncer/>
             <a class="skip-link" href="#main">"Skip to main content"</a>
             <AppHeader/>
             <main id="main" class="main" tabindex="-1">

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::errors::{AppError, error_text, other_field_texts};
+use crate::session::Session;
 
 #[component]
 pub fn ErrorNotice(
@@ -14,6 +15,23 @@ pub fn ErrorNotice(
 ) -> impl IntoView {
     let text = error_text(&error);
     let extra = other_field_texts(&error, fields);
+    // The session ended while the screen was open: forgetting it sends the guard to the sign-in screen.
+    let sign_in_again = error.is_unauthenticated().then(|| {
+        let session = use_context::<Session>();
+        view! {
+            <button
+                type="button"
+                class="button"
+                on:click=move |_| {
+                    if let Some(s) = session {
+                        s.signed_out();
+                    }
+                }
+            >
+                "Sign in again"
+            </button>
+        }
+    });
     view! {
         <div class="notice notice-error" role="alert">
             <p>{text}</p>
@@ -25,6 +43,7 @@ pub fn ErrorNotice(
                         </ul>
                     }
                 })}
+            {sign_in_again}
         </div>
     }
 }
