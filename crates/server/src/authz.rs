@@ -119,3 +119,59 @@ pub async fn can_approve_adults_for(
         _ => Err(AppError::not_found()),
     }
 }
+
+/// The signed-in pupil, for the pupil's own two screens (avatar and points); adults are refused.
+pub fn require_pupil(user: &CurrentUser) -> AppResult<&Pupil> {
+    match user {
+        CurrentUser::Pupil(p) => Ok(p),
+        CurrentUser::Adult(_) => Err(AppError::forbidden()),
+    }
+}
+
+/// May give points (and add class skills) in a class: its teacher (including cover) or a leader. The
+/// office and support staff may look at the grid but not award.
+pub async fn can_award_in(
+    state: &AppState,
+    user: &CurrentUser,
+    class: ClassId,
+) -> AppResult<(Class, Adult, StaffRole)> {
+    let (adult, school, role) = require_staff(user)?;
+    let class = class_at(state, school, class).await?;
+    if role == StaffRole::Leader
+        || state
+            .store
+            .teaches(adult.id(), class.id, state.now())
+            .await?
+    {
+        Ok((class, adult.clone(), role))
+    } else {
+        Err(AppError::forbidden())
+    }
+}
+
+/// May see one pupil's points and notes: their own parents and carers, and staff who may view the class.
+/// Anyone else (another family, a pupil) is refused without learning whether the pupil exists.
+pub async fn can_view_points_of(
+    state: &AppState,
+    user: &CurrentUser,
+    pupil: PupilId,
+) -> AppResult<Pupil> {
+    let adult = require_adult(user)?;
+    if state.store.is_guardian(adult.id(), pupil).await? {
+        return state
+            .store
+            .pupil(pupil)
+            .await?
+            .ok_or_else(AppError::forbidden);
+    }
+    if adult.staff_role().is_none() {
+        return Err(AppError::forbidden());
+    }
+    let row = state
+        .store
+        .pupil(pupil)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    can_view_class(state, user, row.class_id).await?;
+    Ok(row)
+}

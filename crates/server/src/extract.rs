@@ -83,13 +83,9 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
         Ok(v) => Ok(v),
         Err(e) => {
             let inner = e.inner();
-            if inner.is_syntax() || inner.is_eof() || inner.is_io() {
-                return Err(AppError::new(
-                    StatusCode::BAD_REQUEST,
-                    ErrorCode::InvalidJson,
-                    "The request body is not valid JSON.",
-                ));
-            }
+            // The syntax was checked above, so a "syntax" error here is how serde_json reports a value of
+            // the wrong type where an enum was expected (a number for a string variant, say): a problem
+            // with that field, answered as a 422 naming it like any other wrong type.
             let message = inner.to_string();
             // serde reports a missing field at the parent's path, naming the field in its message.
             let (field, code) = match message

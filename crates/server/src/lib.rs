@@ -12,6 +12,7 @@ pub mod error;
 pub mod extract;
 mod logging;
 pub mod rate_limit;
+pub mod retention;
 pub mod routes;
 pub mod secrets;
 pub mod security;
@@ -64,6 +65,9 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .merge(routes::classes::router())
         .merge(routes::pupils::router())
         .merge(routes::school::router())
+        .merge(routes::points::router())
+        .merge(routes::skills::router())
+        .merge(routes::avatar::router())
         .merge(routes::health::router());
     OpenApiRouter::with_openapi(ApiDoc::openapi()).nest(API_PREFIX, v1)
 }
@@ -227,6 +231,11 @@ async fn sweep(state: AppState) {
             .await
         {
             tracing::warn!(error = %e, "sweeping attempt counters failed");
+        }
+        match retention::sweep_points(&state).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(deleted = n, "deleted points past their retention period"),
+            Err(e) => tracing::warn!(error = %e, "sweeping old points failed"),
         }
     }
 }

@@ -2,12 +2,15 @@
 //! wire types they share.
 
 pub mod auth;
+pub mod avatar;
 pub mod classes;
 pub mod health;
 pub mod me;
+pub mod points;
 pub mod pupil_auth;
 pub mod pupils;
 pub mod school;
+pub mod skills;
 
 use hometime_api::{Avatar, ClassSummary};
 use hometime_store::Class;

@@ -27,6 +27,19 @@ const CONTRACT: &[(&str, &str)] = &[
     ("POST", "/pupils/{id}/adult-approvals"),
     ("GET", "/school"),
     ("GET", "/school/overview"),
+    ("GET", "/classes/{id}/points"),
+    ("POST", "/classes/{id}/points"),
+    ("DELETE", "/points/{id}"),
+    ("GET", "/pupils/{id}/points"),
+    ("GET", "/pupil/points"),
+    ("PUT", "/pupil/avatar"),
+    ("GET", "/classes/{id}/display"),
+    ("GET", "/classes/{id}/points/policy-pack"),
+    ("GET", "/school/skills"),
+    ("POST", "/school/skills"),
+    ("POST", "/classes/{id}/skills"),
+    ("GET", "/school/points-settings"),
+    ("PUT", "/school/points-settings"),
     ("GET", "/health"),
     ("GET", "/openapi.json"),
 ];
@@ -42,7 +55,12 @@ const PUBLIC: &[(&str, &str)] = &[
 ];
 
 /// The only endpoints a pupil session may use.
-const PUPIL_MAY: &[(&str, &str)] = &[("GET", "/me"), ("POST", "/auth/logout")];
+const PUPIL_MAY: &[(&str, &str)] = &[
+    ("GET", "/me"),
+    ("POST", "/auth/logout"),
+    ("GET", "/pupil/points"),
+    ("PUT", "/pupil/avatar"),
+];
 
 /// A valid body for each endpoint that takes one. A new endpoint with a body fails the tests below until
 /// it has a row here.
@@ -57,6 +75,16 @@ fn sample_body(path: &str) -> Option<Value> {
         "/pupil-auth/pick" => json!({"code": "ABC-123", "pupil_id": 1}),
         "/classes/{id}/pupil-code" => json!({"minutes": 10}),
         "/pupils/{id}/adult-approvals" => json!({"reason": "Step-parent"}),
+        "/classes/{id}/points" => json!({"pupil_ids": [1], "skill_id": 1}),
+        "/pupil/avatar" => {
+            json!({"body": 1, "eyes": 2, "mouth": 3, "accessory": 4, "colour": "#00b894"})
+        }
+        "/school/skills" | "/classes/{id}/skills" => {
+            json!({"name": "Tidy trays", "kind": "positive"})
+        }
+        "/school/points-settings" => {
+            json!({"show_initials": false, "needs_work_enabled": true, "retention_months": 12})
+        }
         _ => return None,
     })
 }

@@ -9,4 +9,5 @@ mod codes;
 mod contract;
 mod invites;
 mod limits;
+mod points;
 mod web;

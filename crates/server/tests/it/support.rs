@@ -193,6 +193,11 @@ impl TestApp {
         }
     }
 
+    /// The running server's state (store and clock), for tests that run scheduled jobs directly.
+    pub fn state(&self) -> &hometime_server::AppState {
+        self._server.state()
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }
