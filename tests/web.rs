@@ -4,10 +4,12 @@
 #![cfg(target_arch = "wasm32")]
 
 use hometime::components::avatar::Avatar;
+use hometime::components::error_notice::ErrorNotice;
 use hometime::components::pupil_picker::PupilPicker;
 use hometime::components::sign_in_form::SignInForm;
+use hometime::errors::AppError;
 use hometime::session::Session;
-use hometime_api::{Avatar as AvatarData, PupilChoice, PupilChoices};
+use hometime_api::{ApiError, Avatar as AvatarData, ErrorCode, PupilChoice, PupilChoices};
 use hometime_domain::PupilId;
 use leptos::prelude::*;
 use leptos_router::components::Router;
@@ -150,4 +152,34 @@ async fn pupil_picker_offers_one_big_button_per_pupil_named_by_first_name() {
     ruby.click();
     leptos::task::tick().await;
     assert_eq!(picked.get_untracked(), Some(PupilId(2)));
+}
+
+#[wasm_bindgen_test]
+fn rate_limits_say_how_long_to_wait() {
+    let root = root();
+    let error = AppError::Api(ApiError {
+        retry_after_secs: Some(125),
+        ..ApiError::new(ErrorCode::RateLimited, "slow down")
+    });
+    let _handle = mount_to(
+        root.clone(),
+        move || view! { <ErrorNotice error=error.clone()/> },
+    );
+    let alert = find(&root, "[role=alert]").text_content().unwrap();
+    assert_eq!(
+        alert,
+        "Too many tries. Please wait 3 minutes and try again."
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_ended_session_offers_a_way_back_in() {
+    let root = root();
+    let session = Session::fixed(None);
+    let _handle = mount_to(root.clone(), move || {
+        provide_context(session);
+        view! { <ErrorNotice error=AppError::Api(ApiError::new(ErrorCode::Unauthenticated, "gone"))/> }
+    });
+    let button: HtmlElement = find(&root, "[role=alert] button").unchecked_into();
+    assert_eq!(button.text_content().unwrap(), "Sign in again");
 }
