@@ -21,6 +21,7 @@ usage: cargo xtask <command>
   e2e      only the end-to-end journeys in headless Chromium (builds the app and server first)
   build    install what is missing and build the app in release into dist/
   size     build, then print the app's transfer size (wasm + js + css, brotli)
+  bench    the policy engine's speed: criterion natively, and timed in headless Chromium on wasm
   tools    only install the tools (wasm target, trunk, wasm-bindgen-cli, wasm-opt, npm packages)
 ";
 
@@ -45,6 +46,11 @@ fn main() -> Result<()> {
             tools::ensure_app_tools(&root)?;
             build_app(&root)?;
             print_sizes(&root)
+        }
+        "bench" => {
+            tools::ensure_app_tools(&root)?;
+            tools::ensure_browser_tools(&root)?;
+            bench()
         }
         "tools" => {
             tools::ensure_app_tools(&root)?;
