@@ -50,7 +50,7 @@ fn main() -> Result<()> {
         "bench" => {
             tools::ensure_app_tools(&root)?;
             tools::ensure_browser_tools(&root)?;
-            bench()
+            policy_bench()
         }
         "tools" => {
             tools::ensure_app_tools(&root)?;
