@@ -202,7 +202,7 @@ fn test(root: &Path) -> Result<()> {
     // Native: unit and integration tests of every crate, store tests on SQLite and PostgreSQL, the policy
     // engine's evaluation against its labelled sets.
     sh(cargo().args(["test", "--workspace"]))?;
-    // In the browser: component tests of the app and the policy engine's wasm build.
+    // In the browser: the app's component tests, which run the policy engine's wasm build too.
     sh(cargo()
         .args([
             "test",
@@ -210,11 +210,26 @@ fn test(root: &Path) -> Result<()> {
             "wasm32-unknown-unknown",
             "-p",
             "hometime",
-            "-p",
-            "hometime-policy",
         ])
         .env("CHROMEDRIVER", tools::chromedriver()))?;
     e2e(root)
+}
+
+/// Speed of the policy engine: criterion natively, then the same sizes timed in headless Chromium on the
+/// release wasm build. Numbers, not pass/fail: they go into BENCHMARKS.md.
+fn policy_bench() -> Result<()> {
+    sh(cargo().args(["bench", "-p", "hometime-policy"]))?;
+    sh(cargo()
+        .args([
+            "test",
+            "--release",
+            "--target",
+            "wasm32-unknown-unknown",
+            "-p",
+            "hometime-policy",
+        ])
+        .args(["--test", "wasm_bench", "--", "--nocapture"])
+        .env("CHROMEDRIVER", tools::chromedriver()))
 }
 
 /// Builds the app and the server, starts the server on a free loopback port with a fresh SQLite database
