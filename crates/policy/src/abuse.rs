@@ -1,9 +1,9 @@
 //! Profanity, slurs and name-calling, including disguised spellings (f*ck, sh1t, b!tch), matched on
 //! whole words so place names and puddings with rude substrings (Scunthorpe, spotted dick) stay quiet.
 
-use std::collections::HashSet;
+use crate::fxhash::FxHashSet as HashSet;
 
-use crate::text::{Text, fold};
+use crate::text::{Text, fold_char};
 use crate::vocab::Severity;
 
 /// Roots that block, with the endings they may take.
@@ -141,7 +141,7 @@ pub(crate) struct AbuseLexicon {
 }
 
 fn forms(roots: &[&str]) -> HashSet<String> {
-    let mut out = HashSet::new();
+    let mut out = HashSet::default();
     for root in roots {
         for suf in SUFFIXES {
             let full = format!("{root}{suf}");
@@ -162,7 +162,12 @@ impl AbuseLexicon {
 }
 
 fn matches_root(word: &str, forms: &HashSet<String>) -> bool {
-    if forms.contains(word) || forms.contains(&collapse(word)) {
+    if forms.contains(word) {
+        return true;
+    }
+    // Only words with a doubled letter can differ from their collapsed form ("shiiit").
+    let doubled = word.as_bytes().windows(2).any(|w| w[0] == w[1]);
+    if doubled && forms.contains(&collapse(word)) {
         return true;
     }
     if !word.contains('*') {
@@ -185,6 +190,7 @@ pub(crate) struct AbuseHit {
 pub(crate) fn scan(lex: &AbuseLexicon, text: &Text) -> Vec<AbuseHit> {
     let chars = &text.chars;
     let mut out = Vec::new();
+    let mut folded = String::new();
     let mut i = 0;
     while i < chars.len() {
         if chars[i].is_whitespace() {
@@ -207,24 +213,32 @@ pub(crate) fn scan(lex: &AbuseLexicon, text: &Text) -> Vec<AbuseHit> {
         if b <= a {
             continue;
         }
-        let raw: String = chars[a..b].iter().collect();
-        let folded = fold(&raw);
+        folded.clear();
+        for &c in &chars[a..b] {
+            fold_char(c, &mut folded);
+        }
         // Only words made of letters plus disguise characters; plain numbers and times are skipped.
         if !folded.chars().any(char::is_alphabetic) {
             continue;
         }
-        let folded = folded.trim_end_matches("'s").to_owned();
-        let disguised: String = folded
-            .chars()
-            .map(deleet)
-            .filter(|c| !matches!(c, '.' | '-' | '_' | '\''))
-            .collect();
-        let is_disguised = disguised != folded;
-        let severity = if matches_root(&folded, &lex.severe)
+        let word = folded.trim_end_matches("'s");
+        // Plain lower-case words (nearly all of them) need no de-leeting.
+        let plain = word.bytes().all(|b| b.is_ascii_lowercase());
+        let disguised: String = if plain {
+            String::new()
+        } else {
+            word.chars()
+                .map(deleet)
+                .filter(|c| !matches!(c, '.' | '-' | '_' | '\''))
+                .collect()
+        };
+        let is_disguised = !plain && disguised != word;
+        let folded = word;
+        let severity = if matches_root(folded, &lex.severe)
             || (is_disguised && matches_root(&disguised, &lex.severe))
         {
             Severity::Block
-        } else if matches_root(&folded, &lex.mild)
+        } else if matches_root(folded, &lex.mild)
             || (is_disguised && matches_root(&disguised, &lex.mild))
         {
             Severity::Warn

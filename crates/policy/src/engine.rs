@@ -58,6 +58,8 @@ pub struct Engine {
     abuse: abuse::AbuseLexicon,
     phrases: PhraseSet,
     allowed: PhraseSet,
+    /// No allowed phrases: skip a second pass over the tokens.
+    allowed_empty: bool,
     extra_rules: Vec<RuleId>,
     allow_phones: HashSet<String>,
     allow_emails: HashSet<String>,
@@ -209,6 +211,7 @@ impl Engine {
             names,
             abuse: abuse::AbuseLexicon::new(),
             phrases,
+            allowed_empty: pack.allowed_phrases.is_empty(),
             allowed,
             extra_rules,
             allow_phones,
@@ -257,16 +260,19 @@ impl Engine {
         cx.run(&mut raw);
 
         // Allowed phrases silence any span they overlap.
-        let allowed: Vec<(usize, usize)> = self
-            .allowed
-            .find_all(&text)
-            .first()
-            .map(|v| {
-                v.iter()
-                    .map(|h| (text.tokens[h.first].start, text.tokens[h.last].end))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let allowed: Vec<(usize, usize)> = if self.allowed_empty {
+            Vec::new()
+        } else {
+            self.allowed
+                .find_all(&text)
+                .first()
+                .map(|v| {
+                    v.iter()
+                        .map(|h| (text.tokens[h.first].start, text.tokens[h.last].end))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
         let child_idx = self.child_index(draft.child);
         let child_name = child_idx.map_or("your child", |i| self.pupils[i].1.as_str());
         let mut out: Vec<Finding> = Vec::new();

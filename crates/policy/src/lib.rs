@@ -8,6 +8,7 @@ mod abuse;
 mod contact;
 mod engine;
 pub mod eval;
+mod fxhash;
 mod guidance;
 mod hours;
 pub mod jsonl;

@@ -1,7 +1,9 @@
 //! Roster-aware pupil-name detection: nicknames, accents, typos, possessives, family surnames, and the
 //! context that tells "Ruby" the pupil from "ruby" the stone.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet as StdHashSet;
+
+use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::lexicon::{
     COMMON_WORDS, COPULAS, DETERMINERS, FAMOUS, NAME_PREPS, NAME_TALK, NAME_VERBS, NAME_WORDS,
@@ -51,6 +53,8 @@ pub(crate) struct NameHit {
 pub(crate) struct NameIndex {
     exact: HashMap<String, Vec<NameRef>>,
     typo_targets: Vec<(String, Vec<NameRef>)>,
+    /// First bytes of the typo targets, a cheap filter before any edit-distance work.
+    typo_initials: Vec<u8>,
     surnames: Vec<String>,
     class_names: HashSet<String>,
     famous: Vec<Vec<String>>,
@@ -103,7 +107,7 @@ pub(crate) fn edit_distance(a: &str, b: &str, max: usize) -> usize {
 
 impl NameIndex {
     /// Builds the tables from the pack's roster, nickname table, class names and staff.
-    pub fn new(pack: &Pack, lexicon_words: &HashSet<String>) -> NameIndex {
+    pub fn new(pack: &Pack, lexicon_words: &StdHashSet<String>) -> NameIndex {
         let mut idx = NameIndex {
             common: set(COMMON_WORDS),
             name_words: set(NAME_WORDS),
@@ -175,6 +179,9 @@ impl NameIndex {
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
         typo.sort_by(|a, b| a.0.cmp(&b.0));
+        idx.typo_initials = typo.iter().filter_map(|(k, _)| k.bytes().next()).collect();
+        idx.typo_initials.sort_unstable();
+        idx.typo_initials.dedup();
         idx.typo_targets = typo;
         idx
     }
@@ -202,6 +209,17 @@ impl NameIndex {
             }
         }
         (!out.is_empty()).then_some(out)
+    }
+
+    /// Cheapest pre-check: long enough, letters only, not a common word, and starting with the first
+    /// letter of some typo target (the edit distance below requires that letter anyway).
+    fn typo_candidate(&self, word: &str) -> bool {
+        word.len() >= 4
+            && word
+                .as_bytes()
+                .first()
+                .is_some_and(|b| self.typo_initials.contains(b))
+            && !self.common.contains(word)
     }
 
     /// Cheap pre-check before any edit-distance work: a misspelt name still sits in a name position.
@@ -398,8 +416,7 @@ impl NameIndex {
             {
                 plural_s = true;
                 r.clone()
-            } else if let Some(r) = self
-                .typo_plausible(text, i)
+            } else if let Some(r) = (self.typo_candidate(stem) && self.typo_plausible(text, i))
                 .then(|| self.typo_lookup(stem))
                 .flatten()
             {

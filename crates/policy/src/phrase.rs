@@ -6,13 +6,14 @@
 //! apostrophe, as people do on phones. `word~` matches the word's regular inflections (`hurt~`: hurts,
 //! hurting; `grab~`: grabbed). Tokens also match through their standard spelling (`tmrw` as `tomorrow`).
 
-use std::collections::HashMap;
+use crate::fxhash::FxHashMap;
 
 use crate::text::{Text, Token, fold};
 
 #[derive(Debug, Clone)]
 enum Pat {
-    Exact(String),
+    /// A word, by its id in the set's vocabulary.
+    Exact(u32),
     Prefix(String),
     Any,
     Number,
@@ -21,9 +22,9 @@ enum Pat {
 }
 
 impl Pat {
-    fn matches(&self, t: &Token) -> bool {
+    fn matches(&self, t: &Token, ids: [u32; 2]) -> bool {
         match self {
-            Pat::Exact(w) => t.norm == *w || t.canon == Some(w.as_str()),
+            Pat::Exact(w) => ids[0] == *w || ids[1] == *w,
             Pat::Prefix(p) => t.key().starts_with(p.as_str()) || t.norm.starts_with(p.as_str()),
             Pat::Any => true,
             Pat::Number => t.is_number(),
@@ -54,13 +55,19 @@ pub(crate) struct Hit {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct PhraseSet {
     phrases: Vec<Phrase>,
-    by_word: HashMap<String, Vec<usize>>,
-    by_prefix: HashMap<String, Vec<usize>>,
+    /// Every word used in an exact pattern, interned so matching compares integers, not strings.
+    vocab: FxHashMap<String, u32>,
+    /// Phrases by the id of their first word.
+    by_word: Vec<Vec<usize>>,
+    by_prefix: FxHashMap<String, Vec<usize>>,
     number_first: Vec<usize>,
     tags: usize,
 }
 
 const PREFIX_KEY: usize = 3;
+
+/// The id of a word that is in no phrase.
+const NO_WORD: u32 = u32::MAX;
 
 /// The first `PREFIX_KEY` characters of a word, or `None` when it is shorter.
 fn prefix_key(word: &str) -> Option<&str> {
@@ -154,14 +161,14 @@ impl PhraseSet {
                     w if w.len() > 1 && w.starts_with('#') => Pat::NumberUnit(w[1..].to_owned()),
                     w => match w.strip_suffix('*') {
                         Some(p) if p.chars().count() >= PREFIX_KEY => Pat::Prefix(p.to_owned()),
-                        Some(p) => Pat::Exact(p.to_owned()),
-                        None => Pat::Exact(w.to_owned()),
+                        Some(p) => Pat::Exact(self.intern(p)),
+                        None => Pat::Exact(self.intern(w)),
                     },
                 })
                 .collect();
             let idx = self.phrases.len();
             match &pats[0] {
-                Pat::Exact(w) => self.by_word.entry(w.clone()).or_default().push(idx),
+                Pat::Exact(w) => self.by_word[*w as usize].push(idx),
                 Pat::Prefix(p) => {
                     let key = prefix_key(p).unwrap_or(p).to_owned();
                     self.by_prefix.entry(key).or_default().push(idx);
@@ -175,16 +182,47 @@ impl PhraseSet {
         }
     }
 
+    fn intern(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.vocab.get(word) {
+            return id;
+        }
+        let id = u32::try_from(self.by_word.len()).unwrap_or(NO_WORD - 1);
+        self.vocab.insert(word.to_owned(), id);
+        self.by_word.push(Vec::new());
+        id
+    }
+
+    fn id(&self, word: &str) -> u32 {
+        self.vocab.get(word).copied().unwrap_or(NO_WORD)
+    }
+
     /// Finds every phrase occurrence; the result is indexed by tag.
     pub fn find_all(&self, text: &Text) -> Vec<Vec<Hit>> {
         let mut out: Vec<Vec<Hit>> = vec![Vec::new(); self.tags];
         let toks = &text.tokens;
+        if self.phrases.is_empty() {
+            return out;
+        }
+        // One vocabulary lookup per token and spelling; the phrase loop below compares ids.
+        let ids: Vec<[u32; 2]> = toks
+            .iter()
+            .map(|t| {
+                let canon = t
+                    .canon
+                    .filter(|c| *c != t.norm)
+                    .map_or(NO_WORD, |c| self.id(c));
+                [self.id(&t.norm), canon]
+            })
+            .collect();
         for (i, t) in toks.iter().enumerate() {
             let forms = [Some(t.norm.as_str()), t.canon.filter(|c| *c != t.norm)];
             let mut candidates: [&[usize]; 5] = [&[]; 5];
             for (k, form) in forms.iter().enumerate() {
                 let Some(form) = form else { continue };
-                candidates[2 * k] = self.by_word.get(*form).map_or(&[], Vec::as_slice);
+                let id = ids[i][k];
+                if id != NO_WORD {
+                    candidates[2 * k] = &self.by_word[id as usize];
+                }
                 candidates[2 * k + 1] = prefix_key(form)
                     .and_then(|key| self.by_prefix.get(key))
                     .map_or(&[], Vec::as_slice);
@@ -200,14 +238,22 @@ impl PhraseSet {
                 if p.pats
                     .iter()
                     .zip(&toks[i..])
-                    .all(|(pat, tok)| pat.matches(tok))
+                    .zip(&ids[i..])
+                    .all(|((pat, tok), id)| pat.matches(tok, *id))
                 {
                     let hit = Hit {
                         first: i,
                         last: i + p.pats.len() - 1,
                     };
+                    // Hits arrive in token order, so a duplicate (the same phrase matched through
+                    // both spellings of a word) can only be among the tail entries starting here.
                     let list = &mut out[p.tag];
-                    if !list.contains(&hit) {
+                    if !list
+                        .iter()
+                        .rev()
+                        .take_while(|h| h.first == i)
+                        .any(|h| *h == hit)
+                    {
                         list.push(hit);
                     }
                 }
