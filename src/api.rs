@@ -143,3 +143,62 @@ pub async fn approve_extra_adult(pupil: PupilId, reason: String) -> Result<(), A
 pub async fn overview() -> Result<SchoolOverview, AppError> {
     get("/school/overview").await
 }
+
+// Points, skills and avatars.
+
+async fn put<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, AppError> {
+    json(with_session(Request::put(&url(path))).json(body)).await
+}
+
+pub async fn class_points(id: ClassId) -> Result<hometime_api::ClassPoints, AppError> {
+    get(&format!("/classes/{id}/points")).await
+}
+
+pub async fn award_points(
+    id: ClassId,
+    req: hometime_api::AwardRequest,
+) -> Result<hometime_api::Awarded, AppError> {
+    post(&format!("/classes/{id}/points"), &req).await
+}
+
+pub async fn undo_point(id: hometime_domain::PointId) -> Result<(), AppError> {
+    send(with_session(Request::delete(&url(&format!("/points/{id}")))).build())
+        .await
+        .map(drop)
+}
+
+pub async fn note_pack(id: ClassId) -> Result<hometime_policy::Pack, AppError> {
+    get(&format!("/classes/{id}/points/policy-pack")).await
+}
+
+pub async fn pupil_points(id: PupilId) -> Result<hometime_api::PupilPoints, AppError> {
+    get(&format!("/pupils/{id}/points")).await
+}
+
+pub async fn own_points() -> Result<hometime_api::OwnPoints, AppError> {
+    get("/pupil/points").await
+}
+
+pub async fn save_avatar(avatar: &hometime_api::Avatar) -> Result<hometime_api::Avatar, AppError> {
+    put("/pupil/avatar", avatar).await
+}
+
+pub async fn class_display(id: ClassId) -> Result<hometime_api::ClassDisplay, AppError> {
+    get(&format!("/classes/{id}/display")).await
+}
+
+pub async fn points_settings() -> Result<hometime_api::PointsSettings, AppError> {
+    get("/school/points-settings").await
+}
+
+pub async fn save_points_settings(
+    settings: &hometime_api::PointsSettings,
+) -> Result<hometime_api::PointsSettings, AppError> {
+    put("/school/points-settings", settings).await
+}
+
+pub async fn add_school_skill(
+    req: &hometime_api::NewSkillRequest,
+) -> Result<hometime_api::Skill, AppError> {
+    post("/school/skills", req).await
+}

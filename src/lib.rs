@@ -9,6 +9,7 @@ pub mod errors;
 pub mod format;
 pub mod forms;
 pub mod pages;
+pub mod points_logic;
 pub mod routes;
 pub mod session;
 
@@ -23,6 +24,9 @@ use crate::pages::join::JoinPage;
 use crate::pages::leader_home::LeaderHomePage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::parent_home::ParentHomePage;
+use crate::pages::points_class::PointsClassPage;
+use crate::pages::points_display::PointsDisplayPage;
+use crate::pages::pupil_avatar::PupilAvatarPage;
 use crate::pages::pupil_home::PupilHomePage;
 use crate::pages::pupil_sign_in::PupilSignInPage;
 use crate::pages::root::RootPage;
@@ -53,6 +57,7 @@ pub fn Shell() -> impl IntoView {
                     <Route path=StaticSegment(seg::JOIN) view=JoinPage/>
                     <Route path=StaticSegment(seg::PUPIL) view=PupilSignInPage/>
                     <Route path=(StaticSegment(seg::PUPIL), StaticSegment(seg::HOME)) view=PupilHomePage/>
+                    <Route path=(StaticSegment(seg::PUPIL), StaticSegment(seg::AVATAR)) view=PupilAvatarPage/>
                     <Route path=StaticSegment(seg::PARENT) view=ParentHomePage/>
                     <Route path=StaticSegment(seg::TEACHER) view=TeacherHomePage/>
                     <Route
@@ -62,6 +67,24 @@ pub fn Shell() -> impl IntoView {
                             ParamSegment(seg::CLASS_ID_PARAM),
                         )
                         view=ClassPage
+                    />
+                    <Route
+                        path=(
+                            StaticSegment(seg::TEACHER),
+                            StaticSegment(seg::CLASSES),
+                            ParamSegment(seg::CLASS_ID_PARAM),
+                            StaticSegment(seg::POINTS),
+                        )
+                        view=PointsClassPage
+                    />
+                    <Route
+                        path=(
+                            StaticSegment(seg::TEACHER),
+                            StaticSegment(seg::CLASSES),
+                            ParamSegment(seg::CLASS_ID_PARAM),
+                            StaticSegment(seg::DISPLAY),
+                        )
+                        view=PointsDisplayPage
                     />
                     <Route path=StaticSegment(seg::LEADER) view=LeaderHomePage/>
                 </Routes>

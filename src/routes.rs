@@ -14,6 +14,12 @@ pub mod seg {
     pub const TEACHER: &str = "teacher";
     pub const CLASSES: &str = "classes";
     pub const LEADER: &str = "leader";
+    pub const MESSAGES: &str = "messages";
+    pub const CHAT: &str = "chat";
+    pub const INBOX: &str = "inbox";
+    pub const AVATAR: &str = "avatar";
+    pub const POINTS: &str = "points";
+    pub const DISPLAY: &str = "display";
     /// The name of the class id parameter in `/teacher/classes/:id`.
     pub const CLASS_ID_PARAM: &str = "id";
 }
@@ -27,11 +33,25 @@ pub enum AppRoute {
     Join,
     /// The pupil sign-in: class code, then tap your own avatar.
     PupilSignIn,
+    /// The pupil's points (their home) and their avatar editor: the pupil app's only two screens.
     PupilHome,
+    PupilAvatar,
     ParentHome,
     TeacherHome,
     /// A class list, for its teacher and for leaders.
     Class(ClassId),
+    /// The teacher's points grid for a class (tablet).
+    Points(ClassId),
+    /// The full-screen class display for the classroom board: positive totals only.
+    Display(ClassId),
+    /// A parent's private threads with their children's teachers.
+    Messages,
+    /// One private thread (parent and class teacher, about one pupil).
+    Thread(i64),
+    /// A class's chat, for its parents, its teacher and leaders.
+    ClassChat(ClassId),
+    /// Staff: threads across their classes, with unread counts.
+    Inbox,
     LeaderHome,
 }
 
@@ -56,9 +76,16 @@ impl AppRoute {
             AppRoute::Join => format!("/{JOIN}"),
             AppRoute::PupilSignIn => format!("/{PUPIL}"),
             AppRoute::PupilHome => format!("/{PUPIL}/{HOME}"),
+            AppRoute::PupilAvatar => format!("/{PUPIL}/{AVATAR}"),
             AppRoute::ParentHome => format!("/{PARENT}"),
             AppRoute::TeacherHome => format!("/{TEACHER}"),
             AppRoute::Class(id) => format!("/{TEACHER}/{CLASSES}/{id}"),
+            AppRoute::Points(id) => format!("/{TEACHER}/{CLASSES}/{id}/{POINTS}"),
+            AppRoute::Display(id) => format!("/{TEACHER}/{CLASSES}/{id}/{DISPLAY}"),
+            AppRoute::Messages => format!("/{MESSAGES}"),
+            AppRoute::Thread(id) => format!("/{MESSAGES}/{id}"),
+            AppRoute::ClassChat(id) => format!("/{CHAT}/{id}"),
+            AppRoute::Inbox => format!("/{TEACHER}/{INBOX}"),
             AppRoute::LeaderHome => format!("/{LEADER}"),
         }
     }
@@ -73,11 +100,22 @@ impl AppRoute {
             [s] if *s == JOIN => AppRoute::Join,
             [s] if *s == PUPIL => AppRoute::PupilSignIn,
             [s, h] if *s == PUPIL && *h == HOME => AppRoute::PupilHome,
+            [s, a] if *s == PUPIL && *a == AVATAR => AppRoute::PupilAvatar,
             [s] if *s == PARENT => AppRoute::ParentHome,
             [s] if *s == TEACHER => AppRoute::TeacherHome,
             [s, c, id] if *s == TEACHER && *c == CLASSES => {
                 AppRoute::Class(ClassId(id.parse().ok()?))
             }
+            [s, c, id, p] if *s == TEACHER && *c == CLASSES && *p == POINTS => {
+                AppRoute::Points(ClassId(id.parse().ok()?))
+            }
+            [s, c, id, d] if *s == TEACHER && *c == CLASSES && *d == DISPLAY => {
+                AppRoute::Display(ClassId(id.parse().ok()?))
+            }
+            [s] if *s == MESSAGES => AppRoute::Messages,
+            [s, id] if *s == MESSAGES => AppRoute::Thread(id.parse().ok()?),
+            [s, id] if *s == CHAT => AppRoute::ClassChat(ClassId(id.parse().ok()?)),
+            [s, i] if *s == TEACHER && *i == INBOX => AppRoute::Inbox,
             [s] if *s == LEADER => AppRoute::LeaderHome,
             _ => return None,
         })
@@ -100,10 +138,17 @@ impl AppRoute {
             AppRoute::SignIn => "Sign in – Hometime",
             AppRoute::Join => "Join – Hometime",
             AppRoute::PupilSignIn => "Pupil sign-in – Hometime",
-            AppRoute::PupilHome => "My monster – Hometime",
+            AppRoute::PupilHome => "My points – Hometime",
+            AppRoute::PupilAvatar => "My monster – Hometime",
             AppRoute::ParentHome => "Your children – Hometime",
             AppRoute::TeacherHome => "Your classes – Hometime",
             AppRoute::Class(_) => "Class – Hometime",
+            AppRoute::Points(_) => "Points – Hometime",
+            AppRoute::Display(_) => "Class display – Hometime",
+            AppRoute::Messages => "Messages – Hometime",
+            AppRoute::Thread(_) => "Conversation – Hometime",
+            AppRoute::ClassChat(_) => "Class chat – Hometime",
+            AppRoute::Inbox => "Inbox – Hometime",
             AppRoute::LeaderHome => "School overview – Hometime",
         }
     }
@@ -112,11 +157,19 @@ impl AppRoute {
         match self {
             AppRoute::Root => Audience::Anyone,
             AppRoute::SignIn | AppRoute::Join | AppRoute::PupilSignIn => Audience::SignedOut,
-            AppRoute::PupilHome => Audience::Homes(&[Home::Pupil]),
+            AppRoute::PupilHome | AppRoute::PupilAvatar => Audience::Homes(&[Home::Pupil]),
             AppRoute::ParentHome => Audience::Homes(&[Home::Parent]),
             AppRoute::TeacherHome => Audience::Homes(&[Home::Teacher]),
             // Leaders open class pages from their school overview.
-            AppRoute::Class(_) => Audience::Homes(&[Home::Teacher, Home::Leader]),
+            AppRoute::Class(_) | AppRoute::Points(_) | AppRoute::Display(_) => {
+                Audience::Homes(&[Home::Teacher, Home::Leader])
+            }
+            // Messaging is for adults only: pupils have no route to any of it.
+            AppRoute::Messages => Audience::Homes(&[Home::Parent]),
+            AppRoute::Thread(_) | AppRoute::ClassChat(_) => {
+                Audience::Homes(&[Home::Parent, Home::Teacher, Home::Leader])
+            }
+            AppRoute::Inbox => Audience::Homes(&[Home::Teacher, Home::Leader]),
             AppRoute::LeaderHome => Audience::Homes(&[Home::Leader]),
         }
     }
@@ -178,7 +231,10 @@ pub fn decide(route: AppRoute, session: SessionView) -> Decision {
 mod tests {
     use super::*;
 
-    const ALL: [AppRoute; 9] = [
+    const ALL: [AppRoute; 12] = [
+        AppRoute::PupilAvatar,
+        AppRoute::Points(ClassId(3)),
+        AppRoute::Display(ClassId(3)),
         AppRoute::Root,
         AppRoute::SignIn,
         AppRoute::Join,
@@ -189,6 +245,16 @@ mod tests {
         AppRoute::Class(ClassId(42)),
         AppRoute::LeaderHome,
     ];
+
+    /// The pupil app has exactly two screens; every other screen sends a pupil home.
+    #[test]
+    fn a_pupil_can_open_only_the_two_pupil_screens() {
+        let open: Vec<AppRoute> = ALL
+            .into_iter()
+            .filter(|r| decide(*r, SessionView::SignedIn(Home::Pupil)) == Decision::Show)
+            .collect();
+        assert_eq!(open, vec![AppRoute::PupilAvatar, AppRoute::PupilHome]);
+    }
 
     #[test]
     fn every_route_round_trips_through_its_path() {
@@ -269,9 +335,64 @@ mod tests {
                 SignedIn(Home::Parent),
                 Redirect(AppRoute::ParentHome),
             ),
+            (AppRoute::PupilAvatar, SignedIn(Home::Pupil), Show),
+            (
+                AppRoute::PupilAvatar,
+                SignedOut,
+                Redirect(AppRoute::PupilSignIn),
+            ),
+            (
+                AppRoute::Points(ClassId(1)),
+                SignedIn(Home::Pupil),
+                Redirect(AppRoute::PupilHome),
+            ),
+            (
+                AppRoute::Display(ClassId(1)),
+                SignedIn(Home::Parent),
+                Redirect(AppRoute::ParentHome),
+            ),
+            (AppRoute::Points(ClassId(1)), SignedIn(Home::Teacher), Show),
         ];
         for (route, session, want) in cases {
             assert_eq!(decide(route, session), want, "{route:?} {session:?}");
         }
+    }
+
+    #[test]
+    fn messaging_screens_round_trip_and_are_for_adults_only() {
+        let messaging = [
+            AppRoute::Messages,
+            AppRoute::Thread(12),
+            AppRoute::ClassChat(ClassId(3)),
+            AppRoute::Inbox,
+        ];
+        for route in messaging {
+            assert_eq!(AppRoute::parse(&route.path()), Some(route), "{route:?}");
+            assert_eq!(
+                decide(route, SessionView::SignedIn(Home::Pupil)),
+                Decision::Redirect(AppRoute::PupilHome),
+                "{route:?}"
+            );
+        }
+        assert_eq!(AppRoute::Thread(12).path(), "/messages/12");
+        assert_eq!(AppRoute::ClassChat(ClassId(3)).path(), "/chat/3");
+        assert_eq!(AppRoute::parse("/messages/x"), None);
+        let show = SessionView::SignedIn(Home::Parent);
+        assert_eq!(decide(AppRoute::Messages, show), Decision::Show);
+        assert_eq!(
+            decide(AppRoute::ClassChat(ClassId(3)), show),
+            Decision::Show
+        );
+        assert_eq!(
+            decide(AppRoute::Inbox, show),
+            Decision::Redirect(AppRoute::ParentHome)
+        );
+        let teacher = SessionView::SignedIn(Home::Teacher);
+        assert_eq!(decide(AppRoute::Inbox, teacher), Decision::Show);
+        assert_eq!(decide(AppRoute::Thread(1), teacher), Decision::Show);
+        assert_eq!(
+            decide(AppRoute::Messages, teacher),
+            Decision::Redirect(AppRoute::TeacherHome)
+        );
     }
 }

@@ -35,6 +35,11 @@ pub fn ClassView(id: ClassId) -> impl IntoView {
                                 <p class="lead">
                                     {format!("Year {} · {} · {} pupils", d.class.year_group, teacher, d.class.pupil_count)}
                                 </p>
+                                <p class="actions">
+                                    <A href=AppRoute::Points(id).path() attr:class="button button-primary">"Give points"</A>
+                                    " "
+                                    <A href=AppRoute::Display(id).path() attr:class="button">"Class display"</A>
+                                </p>
                                 <ClassCodePanel class_id=id initial=d.open_code.clone()/>
                                 <section class="panel" aria-labelledby="pupils-heading">
                                     <h2 id="pupils-heading">"Pupils"</h2>

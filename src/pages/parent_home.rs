@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::child_card::ChildCard;
+use crate::components::child_points::ChildPoints;
 use crate::components::guard::Guard;
 use crate::components::link_child_form::LinkChildForm;
 use crate::routes::AppRoute;
@@ -35,6 +36,7 @@ pub fn ParentHomePage() -> impl IntoView {
                         .into_any()
                     }
                 }}
+                {move || children.get().into_iter().map(|child| view! { <ChildPoints child=child/> }).collect_view()}
                 <section class="panel" aria-labelledby="link-child-heading">
                     <h2 id="link-child-heading">"Link another child"</h2>
                     <LinkChildForm/>

@@ -1,0 +1,107 @@
+//! The leader's points settings: initials instead of avatars, whether needs-work points are used, how many
+//! months points are kept, and adding a school-wide skill.
+
+use hometime_api::{NewSkillRequest, PointsSettings, SkillKind};
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+use crate::api;
+use crate::components::error_notice::ErrorNotice;
+use crate::errors::AppError;
+
+#[component]
+pub fn PointsSettingsForm() -> impl IntoView {
+    let show_initials = RwSignal::new(false);
+    let needs_work = RwSignal::new(true);
+    let months = RwSignal::new("12".to_owned());
+    let status = RwSignal::new(None::<&'static str>);
+    let error = RwSignal::new(None::<AppError>);
+    let skill_name = RwSignal::new(String::new());
+    let skill_needs_work = RwSignal::new(false);
+
+    let load = LocalResource::new(api::points_settings);
+    Effect::new(move |_| {
+        if let Some(Ok(s)) = load.get() {
+            show_initials.set(s.show_initials);
+            needs_work.set(s.needs_work_enabled);
+            months.set(s.retention_months.to_string());
+        }
+    });
+    let save = Action::new_local(move |s: &PointsSettings| {
+        let s = s.clone();
+        async move {
+            match api::save_points_settings(&s).await {
+                Ok(_) => {
+                    error.set(None);
+                    status.set(Some("Points settings saved."));
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        }
+    });
+    let add = Action::new_local(move |req: &NewSkillRequest| {
+        let req = req.clone();
+        async move {
+            match api::add_school_skill(&req).await {
+                Ok(_) => {
+                    error.set(None);
+                    skill_name.set(String::new());
+                    status.set(Some("Skill added for every class."));
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        }
+    });
+    let on_save = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        save.dispatch(PointsSettings {
+            show_initials: show_initials.get_untracked(),
+            needs_work_enabled: needs_work.get_untracked(),
+            retention_months: months.get_untracked().trim().parse().unwrap_or(0),
+        });
+    };
+    let on_add = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        add.dispatch(NewSkillRequest {
+            name: skill_name.get_untracked(),
+            kind: if skill_needs_work.get_untracked() {
+                SkillKind::NeedsWork
+            } else {
+                SkillKind::Positive
+            },
+        });
+    };
+    view! {
+        <section class="panel" aria-labelledby="points-settings-heading">
+            <h2 id="points-settings-heading">"Points and avatars"</h2>
+            {move || error.get().map(|e| view! { <ErrorNotice error=e/> })}
+            <p role="status">{move || status.get()}</p>
+            <form on:submit=on_save>
+                <label class="checkbox">
+                    <input type="checkbox" bind:checked=show_initials/>
+                    " Show pupils' initials instead of their avatars"
+                </label>
+                <label class="checkbox">
+                    <input type="checkbox" bind:checked=needs_work/>
+                    " Use “needs work” points"
+                </label>
+                <div class="field">
+                    <label for="retention-months">"Keep points for (months)"</label>
+                    <input id="retention-months" type="number" min="1" max="36" inputmode="numeric" bind:value=months/>
+                </div>
+                <button type="submit" class="button button-primary">"Save points settings"</button>
+            </form>
+            <form on:submit=on_add>
+                <div class="field">
+                    <label for="new-skill">"New school skill"</label>
+                    <input id="new-skill" maxlength="40" bind:value=skill_name/>
+                </div>
+                <label class="checkbox">
+                    <input type="checkbox" bind:checked=skill_needs_work/>
+                    " This is a “needs work” skill"
+                </label>
+                <button type="submit" class="button">"Add skill"</button>
+            </form>
+        </section>
+    }
+}
