@@ -709,9 +709,14 @@ impl Cx<'_> {
             self.push(out, RuleId::UrgentToPhone, Severity::Warn, Some(h));
         }
 
-        if !self.has(Lex::MeetingRequest)
-            && let Some(h) = self.clean(Lex::Progress, Lex::ProgressNot, 4, 6).first()
-        {
+        // Asking for a meeting is the right route; "meeting expectations" is not asking for one.
+        let progress = self.clean(Lex::Progress, Lex::ProgressNot, 4, 6);
+        let meeting = self.all(Lex::MeetingRequest).iter().any(|m| {
+            !progress
+                .iter()
+                .any(|p| p.first <= m.last && m.first <= p.last)
+        });
+        if !meeting && let Some(h) = progress.first() {
             self.push(out, RuleId::ProgressToMeeting, Severity::Info, Some(*h));
         }
 

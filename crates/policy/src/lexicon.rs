@@ -16,6 +16,7 @@ macro_rules! lexicons {
 lexicons! {
     // ---- absence-to-office -------------------------------------------------------------------------
     AbsenceNow => [
+        "not up to coming in", "not up to school", "not up to going in", "won't make it in", "not make it in", "can't make it in", "too poorly for school", "too ill for school", "too unwell for school", "too poorly to come in", "too ill to come in",
         "won't be in", "will not be in", "wont be coming in", "won't be coming in", "not be in school",
         "not be in today", "not be in tomorrow", "not coming in", "not coming into school", "not coming to school",
         "not going to be in", "not gonna be in", "be off school", "be off today", "be off tomorrow", "off school today",
@@ -67,6 +68,7 @@ lexicons! {
         "back on the", "be back at school",
     ],
     AbsenceNot => [
+        "after being off", "being off", "back in after",
         "late back", "swimming", "was off", "were off", "caught up", "thanks for sending", "mrs _ back", "mr _ back", "miss _ back", "ms _ back", "is mrs", "is mr", "getting there", "wait in the office", "for eid", "for diwali", "does the school",
         "after school", "club", "party on", "the party", "off his dinner", "off her dinner", "off his lunch", "off her lunch", "off sweets", "off to bed", "off the wall", "wedding photos",
         "mrs _ off", "mr _ off", "miss _ off", "ms _ off", "different teacher", "supply teacher", "party", "off his food", "off her food", "off their food", "off food", "mr daly is off", "miss is off",
@@ -105,6 +107,7 @@ lexicons! {
     PickupWord => ["pick up", "pickup", "pick him up", "pick her up", "collect", "collection", "home time", "hometime", "the gate", "3.15", "3.30", "3pm", "3 15", "3 30", "get him", "get her", "grab him", "grab her"],
     // ---- sickness-to-office ------------------------------------------------------------------------
     Sick => [
+        "pale", "too poorly", "headaches", "migraine*", "bad head",
         "asthma attack", "croaky", "snotty", "runny nose", "blocked nose", "sniffles", "snuffly", "snuffles", "not himself", "not herself",
         "cough", "coughs", "hacking", "d v", "d n v", "squits", "the trots", "ear hurts", "ear is hurting", "tummy hurts", "head hurts", "throat hurts", "come down with", "coming down with", "going round", "off colour", "feeling sorry for himself", "feeling sorry for herself", "spots", "temp", "sickly", "tonsillitis", "nausea", "nauseous", "dizzy", "a bug", "hand foot mouth", "impetigo", "glandular fever",
         "sick", "been sick", "being sick", "vomit*", "throwing up", "threw up", "thrown up", "puking", "puked",
@@ -164,9 +167,9 @@ lexicons! {
         "her stepdad", "his stepdad", "friend's mum", "friends mum", "friend's dad", "friends dad",
     ],
     PickupHow => [
+        "won't make it to pick*", "won't make it for pick*", "won't make it for 3", "won't make it by 3",
         "# mins late", "#mins late", "# minutes late", "mins late", "minutes late",
-        "late getting there", "can't get there", "cant get there", "won't get there", "won't be there for", "wait in the office", "wait in reception", "wait with", "get there for", "not going to make it", "won't make it",
-        "walk home", "walking home", "walks home", "walk himself home", "walk herself home", "walk home alone",
+        "late getting there", "can't get there", "cant get there", "won't get there", "won't be there for", "wait in the office", "wait in reception", "wait with", "get there for",         "walk home", "walking home", "walks home", "walk himself home", "walk herself home", "walk home alone",
         "walk home on his own", "walk home on her own", "get the bus home", "getting the bus home", "bus home",
         "lift home", "give him a lift home", "give her a lift home", "giving him a lift home",
         "giving her a lift home", "picking up late", "pick up late", "late for pick up", "late for pickup",
@@ -177,6 +180,7 @@ lexicons! {
         "collect early", "early pick up", "early pickup",
     ],
     PickupNot => [
+        "collecting the", "collecting a", "collecting some", "collecting tickets",
         "know a good", "recommend a", "a good childminder", "any childminders",
         "following kids walking home", "kids walking home", "children walking home", "following", "is the after school club", "is after school club", "club on today", "club still on", "is there after school club",
         "pick up his book", "pick up her book", "pick up a letter", "pick up the letter", "pick up the form",
@@ -188,7 +192,7 @@ lexicons! {
     // ---- dinner-enquiry-to-office ------------------------------------------------------------------
     Dinner => [
         "jacket potato*", "seconds at", "bigger portion*", "portion size*", "dinner money",
-        "menu", "menus", "veggie option*", "vegetarian option*", "halal option*", "the kitchen", "dinner payment*", "lunch payment*", "top up", "topup", "hot dinner", "lunches", "school dinner", "dinner ladies", "jacket potato", "roast dinner", "dinner", "dinner's", "lunch box",
+        "menu", "menus", "veggie option*", "vegetarian option*", "halal option*", "dinner payment*", "lunch payment*", "top up", "topup", "hot dinner", "lunches", "school dinner", "dinner ladies", "jacket potato", "roast dinner", "dinner", "dinner's", "lunch box",
         "dinner money", "school dinner*", "hot dinner*", "hot meal*", "packed lunch*", "school meal*",
         "free school meals", "fsm", "lunch money", "school lunch*", "hot lunch*", "dinner menu", "lunch menu",
         "the menu", "menu choice*", "meal choice*", "lunch order*", "dinner order*", "parentpay", "parent pay",
@@ -261,6 +265,7 @@ lexicons! {
         "speak to the head teacher", "speak to the headteacher", "see the head",
     ],
     ComplaintWeak => [
+        "raised this", "nothing has been done", "nothing's been done", "still nothing", "twice now", "how is it acceptable", "how is that acceptable", "how is this acceptable",
         "like to know why", "only one not", "shame the",
         "very upset that", "really upset that", "upset that", "nobody has apologised", "no one has apologised", "no apology", "2nd time", "the 2nd time", "second time", "3rd time", "no one seems bothered", "nobody seems bothered", "no one cares", "nobody cares", "doesn't seem to care",
         "useless idiot", "shame not all", "not all the children",
@@ -296,6 +301,7 @@ lexicons! {
     ],
     // ---- progress-to-meeting -----------------------------------------------------------------------
     Progress => [
+        "meeting expectations", "expectations", "ready for year #", "ready for year", "concerns with his learning", "concerns with her learning", "concerns about his learning", "concerns about her learning", "how did she do", "how did he do", "her assessments", "his assessments", "her tests", "his tests", "greater depth",
         "what level", "which level", "level his", "level her", "level is he", "level is she",
         "up to standard", "the right level", "on the right level", "right level", "where he's at", "where she's at", "be worried about where", "how is _ doing", "how's _ doing", "hows _ doing", "how is _ getting on", "how's _ getting on", "how is _ progressing", "how _ is doing", "how _ is getting on", "doing overall", "getting on overall",
         "where she should be", "where he should be", "coming along", "compared to the rest", "expected level", "at the expected", "is she improving", "is he improving", "improving at all", "is she behind", "is he behind", "behind the rest", "at the level", "how's his reading", "how's her reading", "how is his reading", "how is her reading", "how is his writing", "how is her writing", "how's his writing", "how's her writing", "how's his maths", "how's her maths", "how is his maths", "how is her maths", "how's she getting on with", "how's he getting on with", "how she's getting on", "how he's getting on", "how she's doing", "how he's doing", "keep up with", "catching up", "above average", "below average", "year group expectations", "age related", "age-related", "end of year", "tracking", "assessment results", "where's she at", "where's he at",
@@ -571,7 +577,8 @@ lexicons! {
         "stab me", "with a knife", "pulled a knife",
     ],
     SgNeglect => [
-        "left outside", "no tea", "no coat and",
+        "left outside until", "left outside till", "outside until # every", "every night with no",
+        "no tea", "no coat and",
         "always hungry", "always starving", "constantly hungry", "going hungry", "goes hungry", "comes in filthy",
         "came in filthy", "always filthy", "always dirty", "dirty clothes", "same clothes every day",
         "same clothes all week", "smells of", "smelly clothes", "no coat in", "never has a coat",
