@@ -10,7 +10,10 @@ pub mod clock;
 pub mod config;
 pub mod error;
 pub mod extract;
+pub mod hours;
+pub mod live;
 mod logging;
+pub mod messaging;
 pub mod rate_limit;
 pub mod retention;
 pub mod routes;
@@ -68,7 +71,11 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .merge(routes::points::router())
         .merge(routes::skills::router())
         .merge(routes::avatar::router())
-        .merge(routes::health::router());
+        .merge(routes::health::router())
+        .merge(routes::threads::router())
+        .merge(routes::chat::router())
+        .merge(routes::events::router())
+        .merge(routes::export::router());
     OpenApiRouter::with_openapi(ApiDoc::openapi()).nest(API_PREFIX, v1)
 }
 
@@ -133,6 +140,7 @@ pub async fn prepare(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<Ap
         config: Arc::new(config),
         dummy_hash: dummy_hash.into(),
         security: Arc::new(security),
+        live: Arc::new(live::Hub::new()),
     })
 }
 
@@ -148,6 +156,10 @@ pub struct Server {
     stop: Option<oneshot::Sender<()>>,
     task: JoinHandle<std::io::Result<()>>,
     sweeper: JoinHandle<()>,
+    /// Tails the live-event log (see [`live`]).
+    tailer: JoinHandle<()>,
+    /// Announces scheduled messages when they become visible.
+    deliveries: JoinHandle<()>,
 }
 
 impl Server {
@@ -173,12 +185,16 @@ impl Server {
                 .await
         });
         let sweeper = tokio::spawn(sweep(state.clone()));
+        let tailer = tokio::spawn(live::tail(state.clone()));
+        let deliveries = tokio::spawn(live::sweep_deliveries(state.clone()));
         Ok(Server {
             addr,
             state,
             stop: Some(stop),
             task,
             sweeper,
+            tailer,
+            deliveries,
         })
     }
 
@@ -209,6 +225,8 @@ impl Server {
             let _ = stop.send(());
         }
         self.sweeper.abort();
+        self.tailer.abort();
+        self.deliveries.abort();
         (&mut self.task).await??;
         self.state.store.close().await;
         Ok(())

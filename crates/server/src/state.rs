@@ -17,6 +17,8 @@ pub struct AppState {
     /// takes as long whether or not the account exists.
     pub dummy_hash: Arc<str>,
     pub security: Arc<SecurityHeaders>,
+    /// The in-process end of the live-event fan-out, fed from the database by [`crate::live::tail`].
+    pub live: Arc<crate::live::Hub>,
 }
 
 impl AppState {

@@ -136,9 +136,9 @@ impl ClassStaff {
     }
 }
 
-const THREAD_SELECT: &str = "SELECT t.id, t.school_id, t.pupil_id, p.preferred_name AS pupil_name, \
-     t.parent_user_id AS parent_id, u.display_name AS parent_name, p.class_id, c.name AS class_name \
-     FROM threads t JOIN pupils p ON p.id = t.pupil_id JOIN classes c ON c.id = p.class_id \
+const THREAD_COLUMNS: &str = "SELECT t.id, t.school_id, t.pupil_id, p.preferred_name AS pupil_name, \
+     t.parent_user_id AS parent_id, u.display_name AS parent_name, p.class_id, c.name AS class_name";
+const THREAD_FROM: &str = " FROM threads t JOIN pupils p ON p.id = t.pupil_id JOIN classes c ON c.id = p.class_id \
      JOIN users u ON u.id = t.parent_user_id";
 
 /// The listing adds, for viewer `$1` at time `$2`: the newest message the viewer may see, and how many
@@ -266,7 +266,9 @@ impl Store {
             .execute(pool)
             .await?;
         });
-        let sql = format!("{THREAD_SELECT} WHERE t.pupil_id = $1 AND t.parent_user_id = $2");
+        let sql = format!(
+            "{THREAD_COLUMNS}{THREAD_FROM} WHERE t.pupil_id = $1 AND t.parent_user_id = $2"
+        );
         Ok(on_pool!(self, |pool| {
             sqlx::query_as(&sql)
                 .bind(pupil.0)
@@ -277,7 +279,7 @@ impl Store {
     }
 
     pub async fn thread(&self, id: i64) -> Result<Option<Thread>, StoreError> {
-        let sql = format!("{THREAD_SELECT} WHERE t.id = $1");
+        let sql = format!("{THREAD_COLUMNS}{THREAD_FROM} WHERE t.id = $1");
         Ok(on_pool!(self, |pool| {
             sqlx::query_as(&sql).bind(id).fetch_optional(pool).await?
         }))
@@ -290,7 +292,7 @@ impl Store {
         now: Millis,
     ) -> Result<Vec<ThreadListed>, StoreError> {
         let sql = format!(
-            "SELECT * FROM ({THREAD_SELECT}{THREAD_LIST_COLUMNS} WHERE t.parent_user_id = $1) x \
+            "SELECT * FROM ({THREAD_COLUMNS}{THREAD_LIST_COLUMNS}{THREAD_FROM} WHERE t.parent_user_id = $1) x \
              ORDER BY COALESCE(x.last_message_at, 0) DESC, x.id"
         );
         Ok(on_pool!(self, |pool| {
@@ -320,7 +322,7 @@ impl Store {
             .collect::<Vec<_>>()
             .join(",");
         let sql = format!(
-            "SELECT * FROM ({THREAD_SELECT}{THREAD_LIST_COLUMNS} WHERE p.class_id IN ({ids})) x \
+            "SELECT * FROM ({THREAD_COLUMNS}{THREAD_LIST_COLUMNS}{THREAD_FROM} WHERE p.class_id IN ({ids})) x \
              ORDER BY COALESCE(x.last_message_at, 0) DESC, x.id"
         );
         Ok(on_pool!(self, |pool| {

@@ -3,7 +3,10 @@
 
 pub mod auth;
 pub mod avatar;
+pub mod chat;
 pub mod classes;
+pub mod events;
+pub mod export;
 pub mod health;
 pub mod me;
 pub mod points;
@@ -11,6 +14,7 @@ pub mod pupil_auth;
 pub mod pupils;
 pub mod school;
 pub mod skills;
+pub mod threads;
 
 use hometime_api::{Avatar, ClassSummary};
 use hometime_store::Class;

@@ -40,6 +40,24 @@ const CONTRACT: &[(&str, &str)] = &[
     ("POST", "/classes/{id}/skills"),
     ("GET", "/school/points-settings"),
     ("PUT", "/school/points-settings"),
+    ("GET", "/threads"),
+    ("POST", "/threads"),
+    ("GET", "/threads/{id}/messages"),
+    ("POST", "/threads/{id}/messages"),
+    ("POST", "/threads/{id}/read"),
+    ("GET", "/threads/{id}/reply-expectation"),
+    ("GET", "/quick-replies"),
+    ("GET", "/unread"),
+    ("GET", "/classes/{id}/chat"),
+    ("POST", "/classes/{id}/chat"),
+    ("POST", "/chat-messages/{id}/remove"),
+    ("POST", "/chat-messages/{id}/report"),
+    ("GET", "/reports"),
+    ("GET", "/classes/{id}/policy-pack"),
+    ("POST", "/classes/{id}/cover"),
+    ("GET", "/events"),
+    ("GET", "/me/export.json"),
+    ("GET", "/me/export.html"),
     ("GET", "/health"),
     ("GET", "/openapi.json"),
 ];
@@ -84,6 +102,14 @@ fn sample_body(path: &str) -> Option<Value> {
         }
         "/school/points-settings" => {
             json!({"show_initials": false, "needs_work_enabled": true, "retention_months": 12})
+        }
+        "/threads" => json!({"pupil_id": 1}),
+        "/threads/{id}/messages" | "/classes/{id}/chat" => json!({"body": "Thank you for today"}),
+        "/chat-messages/{id}/remove" | "/chat-messages/{id}/report" => {
+            json!({"reason": "Off topic"})
+        }
+        "/classes/{id}/cover" => {
+            json!({"user_id": 2, "starts_at": "2030-01-07T08:00:00Z", "ends_at": "2030-01-07T17:00:00Z"})
         }
         _ => return None,
     })

@@ -9,5 +9,6 @@ mod codes;
 mod contract;
 mod invites;
 mod limits;
+mod messaging;
 mod points;
 mod web;
