@@ -9,7 +9,12 @@ use hometime_api::{
     ClassSummary, ErrorCode, InviteCreated, JoinRequest, LinkChildRequest, LoginRequest, Me,
     OpenClassCodeRequest, PupilChoices, PupilPickRequest, SchoolOverview,
 };
+use hometime_api::{
+    ClassChat, MessageId, QuickReply, RemoveMessageRequest, ReplyExpectation, ReportMessageRequest,
+    SendMessageRequest, StartThreadRequest, ThreadId, ThreadMessages, ThreadSummary, UnreadCounts,
+};
 use hometime_domain::{ClassId, PupilId};
+use hometime_policy::Pack;
 use serde::{Serialize, de::DeserializeOwned};
 use web_sys::RequestCredentials;
 
@@ -142,6 +147,79 @@ pub async fn approve_extra_adult(pupil: PupilId, reason: String) -> Result<(), A
 
 pub async fn overview() -> Result<SchoolOverview, AppError> {
     get("/school/overview").await
+}
+
+// Messaging (private threads, class chat, moderation, unread counts). Sends answer with the stored message
+// or nothing; the screens refetch either way, so the body is not read.
+
+pub async fn threads() -> Result<Vec<ThreadSummary>, AppError> {
+    get("/threads").await
+}
+
+pub async fn start_thread(pupil_id: PupilId) -> Result<ThreadSummary, AppError> {
+    post(
+        "/threads",
+        &StartThreadRequest {
+            pupil_id,
+            parent_id: None,
+        },
+    )
+    .await
+}
+
+pub async fn thread_messages(id: ThreadId) -> Result<ThreadMessages, AppError> {
+    get(&format!("/threads/{id}/messages")).await
+}
+
+pub async fn send_thread_message(id: ThreadId, req: SendMessageRequest) -> Result<(), AppError> {
+    send(with_session(Request::post(&url(&format!("/threads/{id}/messages")))).json(&req))
+        .await
+        .map(drop)
+}
+
+pub async fn reply_expectation(id: ThreadId) -> Result<ReplyExpectation, AppError> {
+    get(&format!("/threads/{id}/reply-expectation")).await
+}
+
+pub async fn class_chat(id: ClassId) -> Result<ClassChat, AppError> {
+    get(&format!("/classes/{id}/chat")).await
+}
+
+pub async fn send_chat_message(id: ClassId, req: SendMessageRequest) -> Result<(), AppError> {
+    send(with_session(Request::post(&url(&format!("/classes/{id}/chat")))).json(&req))
+        .await
+        .map(drop)
+}
+
+pub async fn remove_chat_message(id: MessageId, reason: String) -> Result<(), AppError> {
+    send(
+        with_session(Request::post(&url(&format!("/chat-messages/{id}/remove"))))
+            .json(&RemoveMessageRequest { reason }),
+    )
+    .await
+    .map(drop)
+}
+
+pub async fn report_chat_message(id: MessageId, reason: String) -> Result<(), AppError> {
+    send(
+        with_session(Request::post(&url(&format!("/chat-messages/{id}/report"))))
+            .json(&ReportMessageRequest { reason }),
+    )
+    .await
+    .map(drop)
+}
+
+pub async fn quick_replies() -> Result<Vec<QuickReply>, AppError> {
+    get("/quick-replies").await
+}
+
+pub async fn unread() -> Result<UnreadCounts, AppError> {
+    get("/unread").await
+}
+
+/// The class's policy pack, which the composer compiles once and checks every keystroke against.
+pub async fn policy_pack(class: ClassId) -> Result<Pack, AppError> {
+    get(&format!("/classes/{class}/policy-pack")).await
 }
 
 // Points, skills and avatars.

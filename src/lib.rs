@@ -5,9 +5,11 @@
 pub mod api;
 pub mod clock;
 pub mod components;
+pub mod composer_logic;
 pub mod errors;
 pub mod format;
 pub mod forms;
+pub mod live;
 pub mod pages;
 pub mod points_logic;
 pub mod routes;
@@ -18,10 +20,14 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{ParamSegment, StaticSegment};
 
 use crate::components::app_header::AppHeader;
+use crate::components::composer::DraftHandoff;
 use crate::components::route_announcer::RouteAnnouncer;
 use crate::pages::class::ClassPage;
+use crate::pages::class_chat::ClassChatPage;
+use crate::pages::inbox::InboxPage;
 use crate::pages::join::JoinPage;
 use crate::pages::leader_home::LeaderHomePage;
+use crate::pages::messages::MessagesPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::parent_home::ParentHomePage;
 use crate::pages::points_class::PointsClassPage;
@@ -32,6 +38,8 @@ use crate::pages::pupil_sign_in::PupilSignInPage;
 use crate::pages::root::RootPage;
 use crate::pages::sign_in::SignInPage;
 use crate::pages::teacher_home::TeacherHomePage;
+use crate::pages::thread::ThreadPage;
+use crate::live::provide_live;
 use crate::routes::seg;
 use crate::session::Session;
 
@@ -39,6 +47,10 @@ use crate::session::Session;
 #[component]
 pub fn App() -> impl IntoView {
     provide_context(Session::new());
+    // One live-updates stream per signed-in adult, and the hand-off of a class-chat draft to a private
+    // thread (kept in memory on the device, never in the URL).
+    provide_live(expect_context::<Session>());
+    provide_context(DraftHandoff::default());
     view! { <Shell/> }
 }
 
@@ -86,6 +98,10 @@ pub fn Shell() -> impl IntoView {
                         )
                         view=PointsDisplayPage
                     />
+                    <Route path=StaticSegment(seg::MESSAGES) view=MessagesPage/>
+                    <Route path=(StaticSegment(seg::MESSAGES), ParamSegment(seg::CLASS_ID_PARAM)) view=ThreadPage/>
+                    <Route path=(StaticSegment(seg::CHAT), ParamSegment(seg::CLASS_ID_PARAM)) view=ClassChatPage/>
+                    <Route path=(StaticSegment(seg::TEACHER), StaticSegment(seg::INBOX)) view=InboxPage/>
                     <Route path=StaticSegment(seg::LEADER) view=LeaderHomePage/>
                 </Routes>
             </main>

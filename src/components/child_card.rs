@@ -4,6 +4,7 @@ use hometime_api::ChildSummary;
 use leptos::prelude::*;
 
 use crate::components::avatar::Avatar;
+use crate::components::message_start_button::MessageStartButton;
 
 #[component]
 pub fn ChildCard(child: ChildSummary) -> impl IntoView {
@@ -26,6 +27,7 @@ pub fn ChildCard(child: ChildSummary) -> impl IntoView {
                         <dd>{teacher}</dd>
                     </div>
                 </dl>
+                <MessageStartButton child=child.clone()/>
             </div>
         </li>
     }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::guard::Guard;
+use crate::components::message_nav::MessageNav;
 use crate::components::points_settings_form::PointsSettingsForm;
 use crate::components::school_overview::SchoolOverviewView;
 use crate::routes::AppRoute;
@@ -13,6 +14,7 @@ pub fn LeaderHomePage() -> impl IntoView {
         <Guard route=AppRoute::LeaderHome>
             <div class="page">
                 <h1>"School overview"</h1>
+                <MessageNav/>
                 <SchoolOverviewView/>
                 <PointsSettingsForm/>
             </div>

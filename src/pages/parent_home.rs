@@ -6,6 +6,7 @@ use crate::components::child_card::ChildCard;
 use crate::components::child_points::ChildPoints;
 use crate::components::guard::Guard;
 use crate::components::link_child_form::LinkChildForm;
+use crate::components::message_nav::MessageNav;
 use crate::routes::AppRoute;
 use crate::session::use_session;
 
@@ -17,6 +18,7 @@ pub fn ParentHomePage() -> impl IntoView {
         <Guard route=AppRoute::ParentHome>
             <div class="page">
                 <h1>"Your children"</h1>
+                <MessageNav/>
                 {move || {
                     let list = children.get();
                     if list.is_empty() {

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::guard::Guard;
+use crate::components::message_nav::MessageNav;
 use crate::components::teacher_classes::TeacherClasses;
 use crate::routes::AppRoute;
 
@@ -12,6 +13,7 @@ pub fn TeacherHomePage() -> impl IntoView {
         <Guard route=AppRoute::TeacherHome>
             <div class="page">
                 <h1>"Your classes"</h1>
+                <MessageNav/>
                 <TeacherClasses/>
             </div>
         </Guard>

@@ -1,0 +1,307 @@
+//! The message composer used wherever a message is written. Every keystroke runs the school's policy
+//! engine on the device (a `Memo` of the text, so nothing waits on the network and nothing leaves the
+//! device before Send); findings appear under the text with the words highlighted, the guidance in plain
+//! words and the right control. Blocks disable Send with the reason beside it; warnings turn Send into
+//! "Send anyway", which sends the rule ids only. A server rejection shows the server's findings the same
+//! way and keeps the draft.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use hometime_api::{ErrorCode, SendMessageRequest};
+use hometime_policy::{AuthorRole, Context, Finding, Severity};
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::components::error_notice::ErrorNotice;
+use crate::components::finding_item::FindingItem;
+use crate::composer_logic::{
+    Checker, SendState, Suppressions, block_reason, from_server, segments, span_text, visible,
+};
+use crate::errors::AppError;
+
+/// What the page does with a message the writer sends: calls its endpoint and reports how it went.
+pub type Sender =
+    Rc<dyn Fn(SendMessageRequest) -> Pin<Box<dyn Future<Output = Result<(), AppError>>>>>;
+
+/// Turns a class-chat draft into a private message to the class teacher (the draft stays on the device).
+pub type SendPrivately = Rc<dyn Fn(String)>;
+
+/// The composer's state that the findings' controls act on. All signals: cheap to copy into each finding.
+#[derive(Clone, Copy)]
+pub struct ComposerHandle {
+    pub draft: RwSignal<String>,
+    pub suppressed: RwSignal<Suppressions>,
+    pub schedule: RwSignal<bool>,
+    pub teacher_name: StoredValue<Option<String>>,
+    pub send_privately: StoredValue<Option<SendPrivately>, LocalStorage>,
+}
+
+/// Now, as a wall-clock time in the school's time zone, read from the browser (the engine has no clock).
+/// Falls back to the device's own local time if the browser does not know the zone.
+pub fn school_now(time_zone: &str) -> NaiveDateTime {
+    let now = js_sys::Date::new_0();
+    in_zone(&now, time_zone).unwrap_or_else(|| {
+        NaiveDate::from_ymd_opt(
+            now.get_full_year() as i32,
+            now.get_month() + 1,
+            now.get_date(),
+        )
+        .and_then(|d| d.and_hms_opt(now.get_hours(), now.get_minutes(), now.get_seconds()))
+        .unwrap_or_default()
+    })
+}
+
+fn in_zone(date: &js_sys::Date, time_zone: &str) -> Option<NaiveDateTime> {
+    let options = js_sys::Object::new();
+    for (k, v) in [
+        ("timeZone", time_zone),
+        ("year", "numeric"),
+        ("month", "numeric"),
+        ("day", "numeric"),
+        ("hour", "numeric"),
+        ("minute", "numeric"),
+        ("second", "numeric"),
+        ("hourCycle", "h23"),
+    ] {
+        js_sys::Reflect::set(&options, &k.into(), &v.into()).ok()?;
+    }
+    let locales = js_sys::Array::of1(&JsValue::from_str("en-GB"));
+    let format = js_sys::Intl::DateTimeFormat::new(&locales, &options);
+    let parts = format.format_to_parts(date);
+    let field = |name: &str| -> Option<u32> {
+        parts.iter().find_map(|p| {
+            let kind = js_sys::Reflect::get(&p, &"type".into()).ok()?.as_string()?;
+            (kind == name)
+                .then(|| js_sys::Reflect::get(&p, &"value".into()).ok()?.as_string())
+                .flatten()?
+                .parse()
+                .ok()
+        })
+    };
+    let (y, mo, d) = (field("year")?, field("month")?, field("day")?);
+    let (h, mi, s) = (field("hour")?, field("minute")?, field("second")?);
+    NaiveDate::from_ymd_opt(y as i32, mo, d)?.and_hms_opt(h, mi, s)
+}
+
+#[component]
+pub fn Composer(
+    checker: Checker,
+    role: AuthorRole,
+    context: Context,
+    /// The draft. The page owns it so quick replies and hand-offs from class chat can fill it.
+    draft: RwSignal<String>,
+    /// The textarea's label, e.g. "Message to Mr Daly".
+    label: String,
+    send: Sender,
+    /// Roster id of the pupil a private thread is about.
+    #[prop(optional)]
+    child: Option<String>,
+    /// The class teacher, for the meeting request's greeting.
+    #[prop(default = None)]
+    teacher_name: Option<String>,
+    /// Class chat: how "Send privately to the teacher instead" opens the private thread.
+    #[prop(default = None)]
+    send_privately: Option<SendPrivately>,
+    /// Prefix for element ids, unique on the page.
+    #[prop(default = "composer")]
+    id: &'static str,
+) -> impl IntoView {
+    let handle = ComposerHandle {
+        draft,
+        suppressed: RwSignal::new(Suppressions::default()),
+        schedule: RwSignal::new(false),
+        teacher_name: StoredValue::new(teacher_name),
+        send_privately: StoredValue::new_local(send_privately),
+    };
+    let time_zone = checker.time_zone().to_owned();
+    let checker = StoredValue::new_local(checker);
+    // The check runs synchronously as the text changes: the engine takes well under a millisecond.
+    let local = Memo::new(move |_| {
+        draft.with(|text| {
+            checker.with_value(|c| {
+                c.check(
+                    role,
+                    context,
+                    child.as_deref(),
+                    text,
+                    school_now(&time_zone),
+                )
+            })
+        })
+    });
+    // The server's findings for the text it rejected, shown until the writer changes the draft.
+    let server = RwSignal::new(None::<(String, Vec<Finding>)>);
+    let shown = Memo::new(move |_| {
+        let text = draft.get();
+        let findings = match server.get() {
+            Some((sent, f)) if sent == text => f,
+            _ => local.get(),
+        };
+        handle.suppressed.with(|s| visible(&text, &findings, s))
+    });
+    let state = Memo::new(move |_| shown.with(|f| SendState::of(f)));
+    let marks = Memo::new(move |_| draft.with(|t| shown.with(|f| segments(t, f))));
+    let error = RwSignal::new(None::<AppError>);
+
+    let send = StoredValue::new_local(send);
+    let action = Action::new_local(move |req: &SendMessageRequest| {
+        let req = req.clone();
+        let fut = send.with_value(|s| s(req.clone()));
+        async move {
+            match fut.await {
+                Ok(()) => {
+                    // Only now does the draft go: it was sent.
+                    if draft.get_untracked() == req.body {
+                        draft.set(String::new());
+                    }
+                    handle.suppressed.set(Suppressions::default());
+                    handle.schedule.set(false);
+                    server.set(None);
+                    error.set(None);
+                }
+                Err(e) => {
+                    if let AppError::Api(api) = &e
+                        && api.code == ErrorCode::PolicyBlocked
+                    {
+                        server.set(Some((req.body.clone(), from_server(&api.findings))));
+                    }
+                    error.set(Some(e));
+                }
+            }
+        }
+    });
+    let pending = action.pending();
+
+    let textarea_id = format!("{id}-text");
+    let findings_id = format!("{id}-findings");
+    let reason_id = format!("{id}-reason");
+    let described_by = format!("{findings_id} {reason_id}");
+    let backdrop = NodeRef::<leptos::html::Div>::new();
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let body = draft.get_untracked();
+        let st = state.get_untracked();
+        if body.trim().is_empty() || st == SendState::Blocked || pending.get_untracked() {
+            return;
+        }
+        error.set(None);
+        action.dispatch(SendMessageRequest {
+            body,
+            acknowledged: st.acknowledged(),
+            schedule_for_next_working_morning: handle.schedule.get_untracked(),
+        });
+    };
+    let button_label = move || {
+        if pending.get() {
+            "Sending…"
+        } else if matches!(state.get(), SendState::NeedsAcknowledgement(_)) {
+            "Send anyway"
+        } else {
+            "Send"
+        }
+    };
+    let disabled = move || {
+        pending.get() || state.get() == SendState::Blocked || draft.with(|d| d.trim().is_empty())
+    };
+
+    view! {
+        <form class="composer" on:submit=submit>
+            <label for=textarea_id.clone() class="composer-label">
+                {label}
+            </label>
+            <div class="composer-field">
+                <div class="composer-backdrop" aria-hidden="true" node_ref=backdrop>
+                    {move || {
+                        marks
+                            .get()
+                            .into_iter()
+                            .map(|seg| match seg.mark {
+                                None => view! { <span>{seg.text}</span> }.into_any(),
+                                Some(s) => {
+                                    view! { <mark class=mark_class(s)>{seg.text}</mark> }.into_any()
+                                }
+                            })
+                            .collect_view()
+                    }}
+                    // Keeps a final empty line as tall in the layer as in the textarea.
+                    " "
+                </div>
+                <textarea
+                    id=textarea_id
+                    class="composer-text"
+                    rows="4"
+                    maxlength=hometime_api::MAX_MESSAGE_CHARS.to_string()
+                    aria-describedby=described_by
+                    prop:value=move || draft.get()
+                    on:input=move |ev| draft.set(event_target_value(&ev))
+                    on:scroll=move |ev| {
+                        let top = ev
+                            .target()
+                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                            .map_or(0, |t| t.scroll_top());
+                        if let Some(layer) = backdrop.get() {
+                            layer.set_scroll_top(top);
+                        }
+                    }
+                ></textarea>
+            </div>
+            <div id=findings_id class="findings" aria-live="polite">
+                {move || {
+                    let text = draft.get();
+                    let list = shown.get();
+                    (!list.is_empty())
+                        .then(|| {
+                            view! {
+                                <ul class="finding-list" aria-label="Before you send">
+                                    {list
+                                        .into_iter()
+                                        .map(|f| {
+                                            let words = span_text(&text, &f);
+                                            view! { <FindingItem finding=f words=words handle=handle context=context/> }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            }
+                        })
+                }}
+            </div>
+            {move || error.get().map(|e| view! { <ErrorNotice error=e/> })}
+            <div class="composer-actions">
+                <button type="submit" class="button button-primary" disabled=disabled>
+                    {button_label}
+                </button>
+                <p id=reason_id class="composer-reason">
+                    {move || shown.with(|f| block_reason(f))}
+                </p>
+            </div>
+        </form>
+    }
+}
+
+fn mark_class(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Block => "mark mark-block",
+        Severity::Warn => "mark mark-warn",
+        Severity::Info => "mark mark-info",
+    }
+}
+
+/// A class-chat draft on its way to a private thread ("Send privately to the teacher instead"). Held in
+/// memory on the device only: never in the URL, never sent anywhere until the writer presses Send there.
+#[derive(Clone, Copy)]
+pub struct DraftHandoff(pub RwSignal<Option<String>>);
+
+impl Default for DraftHandoff {
+    fn default() -> Self {
+        DraftHandoff(RwSignal::new(None))
+    }
+}
+
+/// The hand-off from context (a fresh, empty one outside the app, e.g. in component tests).
+pub fn use_handoff() -> DraftHandoff {
+    use_context::<DraftHandoff>().unwrap_or_default()
+}
