@@ -649,3 +649,19 @@ pub async fn staff_classes(
     chat.sort();
     Ok((thread_classes, chat))
 }
+
+/// A signed-in adult, refusing pupils (403) while extracting, so a pupil is refused before the body
+/// is even read: whatever a pupil sends to a messaging endpoint, the answer is 403, never a 422.
+pub struct AdultOnly(pub Adult);
+
+impl axum::extract::FromRequestParts<AppState> for AdultOnly {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> AppResult<Self> {
+        let user = crate::session::CurrentUser::from_request_parts(parts, state).await?;
+        crate::authz::require_adult(&user).cloned().map(AdultOnly)
+    }
+}

@@ -19,7 +19,7 @@ use crate::clock::rfc3339;
 use crate::error::{AppError, AppResult};
 use crate::extract::{ApiJson, PathId};
 use crate::messaging::{
-    Recheck, SchoolConfig, author_kind_str, chat_member, check_body, check_reason,
+    AdultOnly, Recheck, SchoolConfig, author_kind_str, chat_member, check_body, check_reason,
     policy_pack_for_class, recheck, view,
 };
 use crate::session::CurrentUser;
@@ -80,11 +80,12 @@ async fn read(
     ))]
 async fn post(
     State(state): State<AppState>,
-    user: CurrentUser,
+    AdultOnly(adult): AdultOnly,
     PathId(id): PathId,
     ApiJson(body): ApiJson<SendMessageRequest>,
 ) -> AppResult<(StatusCode, Json<MessageView>)> {
-    let adult = authz::require_adult(&user)?;
+    // Pupils were refused by the extractor, before the body was read.
+    let adult = &adult;
     let (class, school, role) = chat_member(&state, adult, ClassId(id)).await?;
     if !role.may_post {
         return Err(AppError::forbidden());
@@ -164,11 +165,12 @@ fn unknown_message() -> AppError {
     ))]
 async fn remove(
     State(state): State<AppState>,
-    user: CurrentUser,
+    AdultOnly(adult): AdultOnly,
     PathId(id): PathId,
     ApiJson(body): ApiJson<RemoveMessageRequest>,
 ) -> AppResult<StatusCode> {
-    let adult = authz::require_adult(&user)?;
+    // Pupils were refused by the extractor, before the body was read.
+    let adult = &adult;
     let message = state.store.message(id).await?.ok_or_else(unknown_message)?;
     let class = message.class_id.ok_or_else(unknown_message)?;
     let (_, _, role) = chat_member(&state, adult, ClassId(class))
@@ -207,11 +209,12 @@ async fn remove(
     ))]
 async fn report(
     State(state): State<AppState>,
-    user: CurrentUser,
+    AdultOnly(adult): AdultOnly,
     PathId(id): PathId,
     ApiJson(body): ApiJson<ReportMessageRequest>,
 ) -> AppResult<StatusCode> {
-    let adult = authz::require_adult(&user)?;
+    // Pupils were refused by the extractor, before the body was read.
+    let adult = &adult;
     let message = state.store.message(id).await?.ok_or_else(unknown_message)?;
     let class = message.class_id.ok_or_else(unknown_message)?;
     chat_member(&state, adult, ClassId(class))
@@ -320,6 +323,8 @@ async fn policy_pack(
     ))]
 async fn assign_cover(
     State(state): State<AppState>,
+    // Refuses pupils before the body is read, like every other messaging endpoint.
+    _: AdultOnly,
     user: CurrentUser,
     PathId(id): PathId,
     ApiJson(body): ApiJson<AssignCoverRequest>,

@@ -20,8 +20,8 @@ use crate::error::{AppError, AppResult};
 use crate::extract::{ApiJson, PathId};
 use crate::hours::{label_at, label_by, reply_days};
 use crate::messaging::{
-    Recheck, SchoolConfig, Side, author_kind_str, check_body, datetime, messaging_staff, recheck,
-    school_of, staff_author_role, staff_classes, thread_for_caller, thread_views, view,
+    AdultOnly, Recheck, SchoolConfig, Side, author_kind_str, check_body, datetime, messaging_staff,
+    recheck, school_of, staff_author_role, staff_classes, thread_for_caller, thread_views, view,
 };
 use crate::session::{Adult, CurrentUser};
 use crate::state::AppState;
@@ -122,10 +122,11 @@ async fn list(
     ))]
 async fn start(
     State(state): State<AppState>,
-    user: CurrentUser,
+    AdultOnly(adult): AdultOnly,
     ApiJson(body): ApiJson<StartThreadRequest>,
 ) -> AppResult<Json<ThreadSummary>> {
-    let adult = authz::require_adult(&user)?;
+    // Pupils were refused by the extractor, before the body was read.
+    let adult = &adult;
     let school = SchoolConfig::load(&state, school_of(&state, adult).await?).await?;
     let pupil = match state.store.pupil(body.pupil_id).await? {
         Some(p) if p.school_id == school.id => p,
@@ -220,11 +221,12 @@ async fn messages(
     ))]
 async fn send(
     State(state): State<AppState>,
-    user: CurrentUser,
+    AdultOnly(adult): AdultOnly,
     PathId(id): PathId,
     ApiJson(body): ApiJson<SendMessageRequest>,
 ) -> AppResult<(StatusCode, Json<MessageView>)> {
-    let adult = authz::require_adult(&user)?;
+    // Pupils were refused by the extractor, before the body was read.
+    let adult = &adult;
     let school = SchoolConfig::load(&state, school_of(&state, adult).await?).await?;
     let (thread, side) = thread_for_caller(&state, adult, &school, id).await?;
     check_body(&body.body)?;
