@@ -192,6 +192,7 @@ pub(crate) fn scan(lex: &AbuseLexicon, text: &Text) -> Vec<AbuseHit> {
     let mut out = Vec::new();
     let mut folded = String::new();
     let mut i = 0;
+    let mut ti = 0;
     while i < chars.len() {
         if chars[i].is_whitespace() {
             i += 1;
@@ -213,9 +214,18 @@ pub(crate) fn scan(lex: &AbuseLexicon, text: &Text) -> Vec<AbuseHit> {
         if b <= a {
             continue;
         }
+        // Most chunks are exactly one word token, already folded: reuse it.
+        while ti < text.tokens.len() && text.tokens[ti].end <= a {
+            ti += 1;
+        }
+        let same_token = text.tokens.get(ti).filter(|t| t.start == a && t.end == b);
         folded.clear();
-        for &c in &chars[a..b] {
-            fold_char(c, &mut folded);
+        if let Some(t) = same_token {
+            folded.push_str(&t.norm);
+        } else {
+            for &c in &chars[a..b] {
+                fold_char(c, &mut folded);
+            }
         }
         // Only words made of letters plus disguise characters; plain numbers and times are skipped.
         if !folded.chars().any(char::is_alphabetic) {

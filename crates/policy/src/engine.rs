@@ -689,9 +689,7 @@ impl Cx<'_> {
                     let pass = self.all(Lex::PassMessage).iter().copied().find(|h| {
                         !matches!(self.text.norm(h.first + 1), "you" | "me" | "us" | "u")
                     });
-                    if running_late_pickup {
-                        pickup
-                    } else if same_day && pickup.is_some() {
+                    if running_late_pickup || (same_day && pickup.is_some()) {
                         pickup
                     } else if same_day
                         && !shared

@@ -17,10 +17,8 @@ const BODY: &[&str] = &[
 fn gap(a: Hit, b: Hit) -> usize {
     if a.last < b.first {
         b.first - a.last
-    } else if b.last < a.first {
-        a.first - b.last
     } else {
-        0
+        a.first.saturating_sub(b.last)
     }
 }
 
