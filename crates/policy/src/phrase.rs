@@ -268,13 +268,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn inflects_regular_verbs() {
+        assert_eq!(
+            inflections("hit"),
+            ["hit", "hits", "hited", "hiting", "hitted", "hitting"]
+        );
+        assert!(inflections("bruise").contains(&"bruising".to_owned()));
+        assert!(inflections("carry").contains(&"carried".to_owned()));
+    }
+
+    #[test]
     fn matches_words_prefixes_and_contractions() {
         let mut set = PhraseSet::default();
         set.add("won't be in", 0);
         set.add("vomit*", 1);
         set.add("pick _ up", 2);
         set.add("# ml", 3);
+        set.add("grab~ him", 4);
+        set.add("off tomorrow", 5);
+        set.add("#th", 6);
         let cases: &[(&str, &[usize])] = &[
+            ("someone grabbed him", &[4]),
+            ("she grabs him", &[4]),
+            ("he'll be off tmrw", &[5]),
+            ("back on the 14th", &[6]),
             ("She wont be in today", &[0]),
             ("she won’t be in", &[0]),
             ("he was vomiting", &[1]),

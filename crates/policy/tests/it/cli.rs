@@ -11,12 +11,13 @@ fn run(pack: &str, input: &str) -> (i32, String, String) {
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn");
-    child
+    // With a bad pack the checker exits before reading stdin, so the write may hit a closed pipe;
+    // that is expected, and the exit status and stderr below are what the tests look at.
+    let _ = child
         .stdin
         .take()
         .expect("stdin")
-        .write_all(input.as_bytes())
-        .expect("write");
+        .write_all(input.as_bytes());
     let out = child.wait_with_output().expect("wait");
     (
         out.status.code().unwrap_or(-1),
