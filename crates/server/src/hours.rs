@@ -45,7 +45,15 @@ impl WorkingHours {
     fn intervals(&self, date: NaiveDate) -> Vec<(NaiveTime, NaiveTime)> {
         let weekday = date.weekday().num_days_from_monday() as usize;
         let holiday = self.holidays.iter().any(|(a, b)| *a <= date && date <= *b);
-        if !self.days[weekday] || holiday || self.start >= self.end {
+        if !self.days[weekday] || holiday {
+            return Vec::new();
+        }
+        self.working_day()
+    }
+
+    /// The working intervals of an ordinary working day (no holiday), after the quiet window.
+    pub fn working_day(&self) -> Vec<(NaiveTime, NaiveTime)> {
+        if self.start >= self.end {
             return Vec::new();
         }
         let mut out = vec![(self.start, self.end)];

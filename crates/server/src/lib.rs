@@ -20,6 +20,7 @@ pub mod routes;
 pub mod secrets;
 pub mod security;
 pub mod session;
+pub mod settings;
 pub mod state;
 mod static_files;
 
@@ -68,6 +69,7 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .merge(routes::classes::router())
         .merge(routes::pupils::router())
         .merge(routes::school::router())
+        .merge(routes::quiet_hours::router())
         .merge(routes::points::router())
         .merge(routes::skills::router())
         .merge(routes::avatar::router())

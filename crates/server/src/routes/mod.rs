@@ -12,6 +12,7 @@ pub mod me;
 pub mod points;
 pub mod pupil_auth;
 pub mod pupils;
+pub mod quiet_hours;
 pub mod school;
 pub mod skills;
 pub mod threads;

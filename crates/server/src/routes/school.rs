@@ -1,68 +1,53 @@
-//! The school's settings (staff) and the leader's overview.
+//! The school's settings (staff read them, leaders change them) and the leader's overview.
+//!
+//! Only leaders change settings. The office keeps the contact details current in practice, but the same
+//! form decides safeguarding contacts, who may message families and whether parents see read receipts:
+//! school policy, which the leadership owns. The office asks a leader, as it does for extra adults.
 
 use axum::Json;
 use axum::extract::State;
-use hometime_api::{ApiError, SchoolOverview, SchoolSettings};
+use axum::http::StatusCode;
+use hometime_api::{ApiError, ErrorCode, SchoolOverview, SchoolSettings, UpdateSchoolSettings};
 use hometime_domain::SchoolId;
-use serde::Deserialize;
+use serde_json::{Value, json};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::authz;
 use crate::error::{AppError, AppResult};
+use crate::extract::ApiJson;
 use crate::routes::class_summary;
 use crate::session::CurrentUser;
+use crate::settings;
 use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(settings))
+        .routes(routes!(update_settings))
         .routes(routes!(overview))
 }
 
-/// The stored settings JSON (the policy pack's `school` object); fields the API does not show are ignored.
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct StoredSettings {
-    timezone: String,
-    office_phone: String,
-    office_email: String,
-    office_contact_name: String,
-    nursing_team_phone: String,
-    dsl: String,
-    safeguarding_system: String,
-    working_hours: WorkingHours,
-    response_expectation: String,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct WorkingHours {
-    days: Vec<String>,
-    start: String,
-    end: String,
-}
-
-async fn load_settings(state: &AppState, school: SchoolId) -> AppResult<SchoolSettings> {
+/// The school's settings as the API shows them.
+pub async fn load_settings(state: &AppState, school: SchoolId) -> AppResult<SchoolSettings> {
     let row = state
         .store
         .school(school)
         .await?
         .ok_or_else(AppError::not_found)?;
-    let s: StoredSettings = serde_json::from_str(&row.settings).map_err(AppError::internal)?;
-    Ok(SchoolSettings {
-        name: row.name,
-        timezone: s.timezone,
-        office_phone: s.office_phone,
-        office_email: s.office_email,
-        office_contact_name: s.office_contact_name,
-        nursing_team_phone: s.nursing_team_phone,
-        dsl: s.dsl,
-        safeguarding_system: s.safeguarding_system,
-        working_days: s.working_hours.days,
-        working_start: s.working_hours.start,
-        working_end: s.working_hours.end,
-        response_expectation: s.response_expectation,
-    })
+    settings::read(row.name, &row.settings).map_err(AppError::internal)
+}
+
+/// A 422 naming every refused field.
+pub fn refused(problems: Vec<settings::Problem>) -> AppError {
+    let mut err = AppError::new(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        ErrorCode::Validation,
+        "Please check the highlighted fields.",
+    );
+    for p in problems {
+        err = err.with_field(&p.field, p.code, &p.message);
+    }
+    err
 }
 
 /// The school's contacts and policy settings, for its staff.
@@ -98,4 +83,53 @@ async fn overview(
         linked_parent_count: state.store.linked_parent_count(school).await?,
         staff_count: state.store.staff_count(school).await?,
     }))
+}
+
+/// Changes every school setting at once (leaders). Each invalid field is named in a 422 and nothing is
+/// saved; the audit trail records which keys changed, never their values. Messaging and the policy pack
+/// read the settings on every request, so the change applies at once.
+#[utoipa::path(put, path = "/school/settings", tag = "school", request_body = UpdateSchoolSettings,
+    responses(
+        (status = 200, body = SchoolSettings),
+        (status = 401, body = ApiError),
+        (status = 403, body = ApiError),
+        (status = 422, body = ApiError, description = "`validation`, naming each refused field"),
+    ))]
+async fn update_settings(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    ApiJson(body): ApiJson<UpdateSchoolSettings>,
+) -> AppResult<Json<SchoolSettings>> {
+    let (adult, school) = authz::require_leader(&user)?;
+    let problems = settings::check(&body);
+    if !problems.is_empty() {
+        return Err(refused(problems));
+    }
+    let row = state
+        .store
+        .school(school)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let before = settings::read(row.name.clone(), &row.settings).map_err(AppError::internal)?;
+    let mut raw: Value = serde_json::from_str(&row.settings).map_err(AppError::internal)?;
+    settings::apply(&mut raw, &body);
+    let after = settings::read(row.name, &raw.to_string()).map_err(AppError::internal)?;
+    let changed = settings::changed_keys(&before, &after);
+    if !changed.is_empty() {
+        state
+            .store
+            .set_school_settings(school, &raw.to_string())
+            .await?;
+        state
+            .store
+            .audit(
+                Some(adult.id()),
+                "school_settings_changed",
+                &format!("school:{school}"),
+                &json!({ "changed": changed }).to_string(),
+                state.now(),
+            )
+            .await?;
+    }
+    Ok(Json(after))
 }

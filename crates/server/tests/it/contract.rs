@@ -27,6 +27,9 @@ const CONTRACT: &[(&str, &str)] = &[
     ("POST", "/pupils/{id}/adult-approvals"),
     ("GET", "/school"),
     ("GET", "/school/overview"),
+    ("PUT", "/school/settings"),
+    ("GET", "/me/quiet-hours"),
+    ("PUT", "/me/quiet-hours"),
     ("GET", "/classes/{id}/points"),
     ("POST", "/classes/{id}/points"),
     ("DELETE", "/points/{id}"),
@@ -103,6 +106,18 @@ fn sample_body(path: &str) -> Option<Value> {
         "/school/points-settings" => {
             json!({"show_initials": false, "needs_work_enabled": true, "retention_months": 12})
         }
+        "/school/settings" => json!({
+            "timezone": "Europe/London", "office_phone": "01632 960777",
+            "office_email": "office@brookfield.example.sch.uk",
+            "office_contact_name": "Mrs Carver (office manager)", "nursing_team_phone": "01632 960778",
+            "dsl": "Ms Okoro (Deputy Head, Designated Safeguarding Lead)",
+            "safeguarding_system": "MyConcern", "working_days": ["Mon", "Tue", "Wed", "Thu", "Fri"],
+            "working_start": "08:00", "working_end": "17:00",
+            "response_expectation": "within 48 hours, working days only", "holidays": [],
+            "class_chat_enabled": true, "support_staff_messaging": "none", "parent_read_receipts": false,
+            "names_in_shared_spaces": "none", "medication_route": "nursing_team"
+        }),
+        "/me/quiet-hours" => json!({"quiet_hours": {"start": "15:30", "end": "08:30"}}),
         "/threads" => json!({"pupil_id": 1}),
         "/threads/{id}/messages" | "/classes/{id}/chat" => json!({"body": "Thank you for today"}),
         "/chat-messages/{id}/remove" | "/chat-messages/{id}/report" => {

@@ -11,4 +11,5 @@ mod invites;
 mod limits;
 mod messaging;
 mod points;
+mod settings;
 mod web;
