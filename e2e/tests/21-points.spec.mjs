@@ -9,7 +9,7 @@ const PHONE = { width: 360, height: 740 };
 
 async function openKestrelPoints(page) {
   await signIn(page, DEMO.teacher, '/teacher');
-  await page.getByRole('link', { name: /Kestrel/ }).click();
+  await page.getByRole('link', { name: 'Kestrel', exact: true }).click();
   await page.getByRole('link', { name: 'Give points' }).click();
   await expect(page).toHaveURL(/\/teacher\/classes\/\d+\/points$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Kestrel points' })).toBeVisible();
@@ -85,4 +85,31 @@ test('a humiliating note is flagged as the teacher types it, before sending', as
   await page.getByLabel('Note for the family (optional)').fill('Needed two reminders to stay on task.');
   await expect(finding).toHaveCount(0);
   await context.close();
+});
+
+test('the points screens have no serious accessibility problems', async ({ browser, baseURL }) => {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const check = async (page, what) => {
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    const serious = violations.filter((v) => ['serious', 'critical'].includes(v.impact));
+    expect(serious.map((v) => `${v.id}: ${v.help}`), what).toEqual([]);
+  };
+  const context = await browser.newContext({ viewport: TABLET });
+  const page = await context.newPage();
+  await openKestrelPoints(page);
+  await page.getByRole('button', { name: /^Ivy, / }).click();
+  await check(page, 'points grid with the give panel open');
+  await page.getByRole('link', { name: 'Class display' }).first().click();
+  await expect(page.getByRole('list', { name: "Pupils' points" })).toBeVisible();
+  await check(page, 'class display');
+  await context.close();
+
+  const pupilContext = await browser.newContext({ viewport: PHONE });
+  const pupil = await pupilContext.newPage();
+  await signInPupil(pupil, await openKestrelCode(baseURL), 'Ivy');
+  await check(pupil, 'pupil points');
+  await pupil.goto('/pupil/avatar');
+  await expect(pupil.getByRole('button', { name: 'Save' })).toBeVisible();
+  await check(pupil, 'avatar editor');
+  await pupilContext.close();
 });

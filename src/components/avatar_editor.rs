@@ -9,11 +9,9 @@ use crate::components::avatar::Avatar;
 use crate::components::error_notice::ErrorNotice;
 use crate::errors::AppError;
 use crate::points_logic::{COLOURS, Part};
-use crate::session::use_session;
 
 #[component]
 pub fn AvatarEditor(initial: AvatarData) -> impl IntoView {
-    let session = use_session();
     let avatar = RwSignal::new(initial);
     let saved = RwSignal::new(false);
     let error = RwSignal::new(None::<AppError>);
@@ -24,13 +22,9 @@ pub fn AvatarEditor(initial: AvatarData) -> impl IntoView {
                 Ok(stored) => {
                     error.set(None);
                     saved.set(true);
-                    // Every screen reads the pupil's avatar from the session, so it changes everywhere at once.
-                    if let Some(mut me) = session.me() {
-                        if let Some(p) = me.pupil.as_mut() {
-                            p.avatar = stored;
-                        }
-                        session.signed_in(me);
-                    }
+                    // The editor keeps what was stored; the points screen reads the avatar afresh from
+                    // the server. The session is left alone: changing it would rebuild this screen.
+                    avatar.set(stored);
                 }
                 Err(e) => error.set(Some(e)),
             }

@@ -12,6 +12,7 @@ use crate::session::use_session;
 pub fn PupilAvatarPage() -> impl IntoView {
     let session = use_session();
     // Read once: the editor owns the avatar while it is open (saving updates the session).
+    // Read once: the editor owns the avatar while it is open, and saving does not touch the session.
     let initial = Memo::new(move |_| session.me().and_then(|me| me.pupil).map(|p| p.avatar));
     view! {
         <Guard route=AppRoute::PupilAvatar>

@@ -19,29 +19,25 @@ pub fn PupilHomePage() -> impl IntoView {
     let points = LocalResource::new(api::own_points);
     view! {
         <Guard route=AppRoute::PupilHome>
+            <div class="page pupil-home">
             {move || {
                 session
                     .me()
-                    .and_then(|me| me.pupil.map(|p| (p, me.school.show_initials)))
-                    .map(|(pupil, initials_only)| {
-                        view! {
-                            <div class="page pupil-home">
-                                <PupilFace
-                                    avatar=pupil.avatar
-                                    name=pupil.name.clone()
-                                    initials_only=initials_only
-                                    label=format!("{}'s monster", pupil.name)
-                                    class="avatar-large"
-                                />
-                                <h1>{format!("Hello, {}!", pupil.name)}</h1>
-                            </div>
-                        }
-                    })
+                    .and_then(|me| me.pupil)
+                    .map(|pupil| view! { <h1>{format!("Hello, {}!", pupil.name)}</h1> })
             }}
             <Transition fallback=|| view! { <Loading/> }>
                 {move || Suspend::new(async move {
                     match points.await {
                         Ok(p) => view! {
+                            // The avatar comes from the server, so a change saved in the editor shows here.
+                            <PupilFace
+                                avatar=p.avatar
+                                name=p.name.clone()
+                                initials_only=p.show_initials
+                                label=format!("{}'s monster", p.name)
+                                class="avatar-large"
+                            />
                             <section class="pupil-points" aria-labelledby="my-points-heading">
                                 <h2 id="my-points-heading" class="points-total">
                                     <span aria-hidden="true">"⭐ "</span>
@@ -70,6 +66,7 @@ pub fn PupilHomePage() -> impl IntoView {
                     }
                 })}
             </Transition>
+            </div>
             <PupilTabs current=AppRoute::PupilHome/>
         </Guard>
     }
