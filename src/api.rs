@@ -280,3 +280,25 @@ pub async fn add_school_skill(
 ) -> Result<hometime_api::Skill, AppError> {
     post("/school/skills", req).await
 }
+
+// School settings and quiet hours.
+
+pub async fn school_settings() -> Result<hometime_api::SchoolSettings, AppError> {
+    get("/school").await
+}
+
+pub async fn save_school_settings(
+    settings: &hometime_api::UpdateSchoolSettings,
+) -> Result<hometime_api::SchoolSettings, AppError> {
+    put("/school/settings", settings).await
+}
+
+pub async fn quiet_hours() -> Result<hometime_api::MyQuietHours, AppError> {
+    get("/me/quiet-hours").await
+}
+
+pub async fn save_quiet_hours(
+    req: &hometime_api::UpdateQuietHours,
+) -> Result<hometime_api::MyQuietHours, AppError> {
+    put("/me/quiet-hours", req).await
+}

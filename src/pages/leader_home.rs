@@ -6,6 +6,7 @@ use crate::components::guard::Guard;
 use crate::components::message_nav::MessageNav;
 use crate::components::points_settings_form::PointsSettingsForm;
 use crate::components::school_overview::SchoolOverviewView;
+use crate::components::school_settings_form::SchoolSettingsForm;
 use crate::routes::AppRoute;
 
 #[component]
@@ -16,6 +17,7 @@ pub fn LeaderHomePage() -> impl IntoView {
                 <h1>"School overview"</h1>
                 <MessageNav/>
                 <SchoolOverviewView/>
+                <SchoolSettingsForm/>
                 <PointsSettingsForm/>
             </div>
         </Guard>

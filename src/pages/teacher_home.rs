@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::components::guard::Guard;
 use crate::components::message_nav::MessageNav;
+use crate::components::quiet_hours_form::QuietHoursForm;
 use crate::components::teacher_classes::TeacherClasses;
 use crate::routes::AppRoute;
 
@@ -15,6 +16,7 @@ pub fn TeacherHomePage() -> impl IntoView {
                 <h1>"Your classes"</h1>
                 <MessageNav/>
                 <TeacherClasses/>
+                <QuietHoursForm/>
             </div>
         </Guard>
     }
