@@ -208,7 +208,7 @@ pub fn SchoolSettingsForm() -> impl IntoView {
 
     view! {
         <section class="panel settings-panel" aria-labelledby="school-settings-heading">
-            <h2 id="school-settings-heading">"School settings"</h2>
+            <h2 id="school-settings-heading">"Change school settings"</h2>
             {move || {
                 error
                     .get()
