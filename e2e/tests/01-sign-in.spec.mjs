@@ -25,7 +25,7 @@ test('a parent signs in and sees their children', async ({ page }) => {
 test('a teacher signs in and sees their class', async ({ page }) => {
   await signIn(page, DEMO.teacher, '/teacher');
   await expect(page.getByRole('heading', { level: 1, name: 'Your classes' })).toBeVisible();
-  await page.getByRole('link', { name: /Kestrel/ }).click();
+  await page.getByRole('link', { name: 'Kestrel', exact: true }).click();
   await expect(page).toHaveURL(/\/teacher\/classes\/\d+$/);
   await expect(page.getByRole('heading', { level: 1, name: /Kestrel/ })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Invite a parent for Ivy Fisher' })).toBeVisible();

@@ -33,7 +33,7 @@ test('parent home', async ({ page }) => {
 
 test('teacher home and class page', async ({ page, baseURL }) => {
   await signIn(page, DEMO.teacher, '/teacher');
-  await expect(page.getByRole('link', { name: /Kestrel/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Kestrel', exact: true })).toBeVisible();
   await expectAccessible(page, 'teacher home');
   const api = await staffApi(baseURL, DEMO.teacher);
   const kestrel = await classByName(api, 'Kestrel');
