@@ -177,6 +177,13 @@ pub async fn send_thread_message(id: ThreadId, req: SendMessageRequest) -> Resul
         .map(drop)
 }
 
+/// Marks the thread read up to its newest message the caller can see (read receipts, unread counts).
+pub async fn mark_thread_read(id: ThreadId) -> Result<(), AppError> {
+    send(with_session(Request::post(&url(&format!("/threads/{id}/read")))).build())
+        .await
+        .map(drop)
+}
+
 pub async fn reply_expectation(id: ThreadId) -> Result<ReplyExpectation, AppError> {
     get(&format!("/threads/{id}/reply-expectation")).await
 }

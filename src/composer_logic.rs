@@ -171,6 +171,20 @@ impl SendState {
     }
 }
 
+/// The rule ids a send acknowledges: every warning the draft raises, including name questions the writer
+/// answered "No, it's a word" (they saw it and decided; the server, which cannot know the answer, still
+/// needs the acknowledgement). Never the draft, never the guidance.
+pub fn acknowledgements(all: &[Finding]) -> Vec<RuleId> {
+    let mut rules: Vec<RuleId> = all
+        .iter()
+        .filter(|f| f.severity == Severity::Warn)
+        .map(|f| f.rule)
+        .collect();
+    rules.sort();
+    rules.dedup();
+    rules
+}
+
 /// Why Send is disabled, in words, shown next to the button. `None` when it is not.
 pub fn block_reason(findings: &[Finding]) -> Option<&'static str> {
     let first = findings.iter().find(|f| f.severity == Severity::Block)?;
@@ -372,9 +386,25 @@ mod tests {
         answers.add("Ruby");
         answers.add("ruby ");
         assert!(answers.contains("RUBY"));
-        let shown = visible(text, &[q1, q2, block.clone(), other.clone()], &answers);
-        assert_eq!(shown, vec![block, other]);
+        let all = [q1.clone(), q2, block.clone(), other.clone()];
+        let shown = visible(text, &all, &answers);
+        assert_eq!(shown, vec![block, other.clone()]);
         assert_eq!(SendState::of(&shown), SendState::Blocked);
+        // Answering "it's a word" still acknowledges the warning to the server.
+        let without_block = [q1.clone(), other];
+        let shown = visible(text, &without_block, &answers);
+        assert_eq!(
+            SendState::of(&shown),
+            SendState::NeedsAcknowledgement(vec![RuleId::NegativeInSharedSpace])
+        );
+        let mut want = vec![RuleId::ChildNameShared, RuleId::NegativeInSharedSpace];
+        want.sort();
+        assert_eq!(acknowledgements(&without_block), want);
+        assert_eq!(
+            SendState::of(&visible(text, std::slice::from_ref(&q1), &answers)),
+            SendState::Ready
+        );
+        assert_eq!(acknowledgements(&[q1]), vec![RuleId::ChildNameShared]);
     }
 
     #[test]

@@ -18,7 +18,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::components::error_notice::ErrorNotice;
 use crate::components::finding_item::FindingItem;
 use crate::composer_logic::{
-    Checker, SendState, Suppressions, block_reason, from_server, segments, span_text, visible,
+    Checker, SendState, Suppressions, acknowledgements, block_reason, from_server, segments,
+    span_text, visible,
 };
 use crate::errors::AppError;
 
@@ -134,13 +135,17 @@ pub fn Composer(
     });
     // The server's findings for the text it rejected, shown until the writer changes the draft.
     let server = RwSignal::new(None::<(String, Vec<Finding>)>);
-    let shown = Memo::new(move |_| {
+    // Everything found for the current text (the server's answer while the text is what it rejected).
+    let found = Memo::new(move |_| {
         let text = draft.get();
-        let findings = match server.get() {
+        match server.get() {
             Some((sent, f)) if sent == text => f,
             _ => local.get(),
-        };
-        handle.suppressed.with(|s| visible(&text, &findings, s))
+        }
+    });
+    let shown = Memo::new(move |_| {
+        let text = draft.get();
+        found.with(|f| handle.suppressed.with(|s| visible(&text, f, s)))
     });
     let state = Memo::new(move |_| shown.with(|f| SendState::of(f)));
     let marks = Memo::new(move |_| draft.with(|t| shown.with(|f| segments(t, f))));
@@ -191,7 +196,7 @@ pub fn Composer(
         error.set(None);
         action.dispatch(SendMessageRequest {
             body,
-            acknowledged: st.acknowledged(),
+            acknowledged: found.with_untracked(|f| acknowledgements(f)),
             schedule_for_next_working_morning: handle.schedule.get_untracked(),
         });
     };

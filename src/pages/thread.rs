@@ -62,7 +62,21 @@ fn ThreadView(id: i64) -> impl IntoView {
     let is_parent = me.as_ref().is_some_and(|m| m.home == Home::Parent);
     let my_id = me.as_ref().and_then(|m| m.user_id);
 
-    let messages = LocalResource::new(move || api::thread_messages(id));
+    // Reading the thread marks it read, but only when something new from the other side arrived: our own
+    // read causes a live "read" event, and re-marking on that would loop.
+    let marked = StoredValue::new(0i64);
+    let messages = LocalResource::new(move || async move {
+        let t = api::thread_messages(id).await?;
+        let newest = t.messages.iter().filter(|m| !m.mine).map(|m| m.id).max();
+        if let Some(newest) = newest
+            && newest > marked.get_value()
+        {
+            marked.set_value(newest);
+            // A failed read mark only delays a receipt; the thread itself loaded fine.
+            let _ = api::mark_thread_read(id).await;
+        }
+        Ok::<_, AppError>(t)
+    });
     refetch_when(messages, move |live| live.touches_thread(id));
     // Loaded once: the thread's class gives the policy pack, compiled once for this page.
     let setup = LocalResource::new(move || async move {
