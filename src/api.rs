@@ -252,10 +252,6 @@ pub async fn undo_point(id: hometime_domain::PointId) -> Result<(), AppError> {
         .map(drop)
 }
 
-pub async fn note_pack(id: ClassId) -> Result<hometime_policy::Pack, AppError> {
-    get(&format!("/classes/{id}/points/policy-pack")).await
-}
-
 pub async fn pupil_points(id: PupilId) -> Result<hometime_api::PupilPoints, AppError> {
     get(&format!("/pupils/{id}/points")).await
 }

@@ -59,10 +59,7 @@ impl Checker {
     }
 }
 
-/// A pupil's id in the class policy pack the server serves (`"p<id>"`), for the engine's `child`.
-pub fn roster_id(pupil: hometime_domain::PupilId) -> String {
-    format!("p{}", pupil.0)
-}
+pub use hometime_api::roster_id;
 
 /// Turns the server's findings (from a 422 `policy_blocked`) back into the engine's shape, so they are
 /// shown exactly like the ones found while typing.

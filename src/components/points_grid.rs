@@ -23,7 +23,7 @@ pub fn PointsGrid(id: ClassId) -> impl IntoView {
     let data = LocalResource::new(move || api::class_points(id));
     // The engine is compiled once from the class's pack; until it arrives notes are only checked on sending.
     let engine = LocalResource::new(move || async move {
-        api::note_pack(id)
+        api::policy_pack(id)
             .await
             .ok()
             .and_then(|pack| Engine::new(&pack).ok())

@@ -265,6 +265,12 @@ pub struct LiveEvent {
     pub class_id: Option<ClassId>,
 }
 
+/// A pupil's id in a class policy pack (`"p<id>"`): the engine's `child` and the pack's `pupils[].id`, the
+/// same on the server's re-check and in the browser's check as people type.
+pub fn roster_id(pupil: PupilId) -> String {
+    format!("p{}", pupil.0)
+}
+
 /// A policy finding as the server reports it on a 422 `policy_blocked`: the same shape the engine gives
 /// the browser.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

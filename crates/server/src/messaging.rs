@@ -160,10 +160,7 @@ pub fn datetime(ms: i64) -> DateTime<Utc> {
     DateTime::from_timestamp_millis(ms).unwrap_or_default()
 }
 
-/// The roster id a pupil has in the policy pack.
-pub fn roster_id(pupil: PupilId) -> String {
-    format!("p{}", pupil.0)
-}
+pub use hometime_api::roster_id;
 
 /// Whether a member of staff assigned to a class may take part in its private threads.
 pub fn may_message(role: Option<StaffRole>, school: &SchoolConfig) -> bool {

@@ -9,22 +9,22 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use hometime_api::{
     ApiError, AwardRequest, Awarded, ClassDisplay, ClassPoints, DisplayPupil, ErrorCode,
-    MAX_NOTE_CHARS, OwnPoint, OwnPoints, PointView, PointsSettings, PolicyFindingView, PupilPoints,
-    PupilTally, SkillKind, UNDO_WINDOW_SECS,
+    MAX_NOTE_CHARS, OwnPoint, OwnPoints, PointView, PointsSettings, PupilPoints, PupilTally,
+    SkillKind, UNDO_WINDOW_SECS,
 };
 use hometime_domain::{ClassId, PointId, PupilId, StaffRole};
-use hometime_policy::{AuthorRole, Context, Draft, Engine, Pack, RuleId, Severity};
+use hometime_policy::{AuthorRole, Context, RuleId};
 use hometime_store::{Class, Point, Tally};
-use serde_json::{Value, json};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::authz;
 use crate::clock::rfc3339;
 use crate::error::{AppError, AppResult};
 use crate::extract::{ApiJson, PathId};
+use crate::messaging::{Recheck, SchoolConfig, recheck};
 use crate::routes::avatar;
 use crate::routes::skills::{load_settings, skill_view};
-use crate::session::CurrentUser;
+use crate::session::{Adult, CurrentUser};
 use crate::state::AppState;
 
 /// At most this many pupils in one award (a class is never bigger).
@@ -41,7 +41,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(pupil_points))
         .routes(routes!(own_points))
         .routes(routes!(display))
-        .routes(routes!(note_pack))
 }
 
 fn validation(field: &str, code: &str, message: &str) -> AppError {
@@ -211,27 +210,23 @@ async fn award(
         ));
     }
 
+    let mut acked = Vec::new();
     if let Some(text) = note {
         let author = if role == StaffRole::Teacher {
             AuthorRole::Teacher
         } else {
             AuthorRole::Staff
         };
-        let findings = check_note(&state, &class, author, text, &pupils).await?;
-        let unacknowledged: Vec<PolicyFindingView> = findings
-            .iter()
-            .filter(|f| f.severity == Severity::Block || !body.acknowledged.contains(&f.rule))
-            .cloned()
-            .collect();
-        if !unacknowledged.is_empty() {
-            let mut err = AppError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                ErrorCode::PolicyBlocked,
-                "Please look at the note again before giving this point.",
-            );
-            err.body.findings = findings;
-            return Err(err);
-        }
+        acked = check_note(
+            &state,
+            &class,
+            &adult,
+            author,
+            text,
+            &body.acknowledged,
+            &pupils,
+        )
+        .await?;
     }
 
     let now = state.now();
@@ -246,6 +241,21 @@ async fn award(
             }
             e => e.into(),
         })?;
+    if !acked.is_empty() {
+        let rules: Vec<&str> = acked.iter().map(|r| r.as_str()).collect();
+        for id in &ids {
+            state
+                .store
+                .audit(
+                    Some(adult.id()),
+                    "policy.warning_acknowledged",
+                    &format!("point:{id}"),
+                    &rules.join(","),
+                    now,
+                )
+                .await?;
+        }
+    }
     let mut points = Vec::with_capacity(ids.len());
     for id in ids {
         if let Some(p) = state.store.point(id).await? {
@@ -398,95 +408,38 @@ async fn display(
     }))
 }
 
-/// The policy pack for notes on this class's points: the school's settings and the class roster (roster
-/// ids are pupil ids). The browser compiles it and checks each keystroke; the server checks the same way.
-#[utoipa::path(get, path = "/classes/{id}/points/policy-pack", tag = "points",
-    params(("id" = i64, Path, description = "Class id")),
-    responses(
-        (status = 200, body = Object, description = "A policy pack (hometime_policy::Pack)"),
-        (status = 403, body = ApiError),
-        (status = 404, body = ApiError),
-    ))]
-async fn note_pack(
-    State(state): State<AppState>,
-    user: CurrentUser,
-    PathId(id): PathId,
-) -> AppResult<Json<Value>> {
-    let (class, _, _) = authz::can_award_in(&state, &user, ClassId(id)).await?;
-    Ok(Json(pack_json(&state, &class).await?))
-}
-
-async fn pack_json(state: &AppState, class: &Class) -> AppResult<Value> {
-    let school = state
-        .store
-        .school(class.school_id)
-        .await?
-        .ok_or_else(|| AppError::internal("class without a school"))?;
-    let settings: Value = serde_json::from_str(&school.settings).map_err(AppError::internal)?;
-    let pupils: Vec<Value> = state
-        .store
-        .pupils_in_class(class.id)
-        .await?
-        .iter()
-        .map(|p| {
-            json!({
-                "id": p.id.to_string(),
-                "first_name": p.first_name,
-                "surname": p.surname,
-                "preferred_name": p.preferred_name,
-                "photo_consent": p.photo_consent == hometime_store::PhotoConsent::Yes,
-            })
-        })
-        .collect();
-    Ok(json!({
-        "roster_id": format!("class-{}", class.id),
-        "school": settings,
-        "class": {
-            "name": class.name,
-            "year_group": class.year_group,
-            "teacher": class.teacher_name.clone().unwrap_or_default(),
-        },
-        "pupils": pupils,
-    }))
-}
-
-/// Runs the engine on a note about each pupil and returns the findings that count for points, without
-/// duplicates. `out-of-hours` is left out: a point's note is a record for the family, not a message that
-/// asks for a reply, and teachers give points in lessons whatever the clock says.
+/// Re-checks a note about each pupil as a behaviour comment with the same pack and rules as every other
+/// write ([`recheck`]): blocks, and warnings the teacher did not keep on purpose, refuse the award. Returns
+/// the acknowledged warnings that fired, for the audit record (rule ids only).
 async fn check_note(
     state: &AppState,
     class: &Class,
-    author: AuthorRole,
+    author: &Adult,
+    role: AuthorRole,
     note: &str,
+    acknowledged: &[RuleId],
     pupils: &[PupilId],
-) -> AppResult<Vec<PolicyFindingView>> {
-    let pack: Pack =
-        serde_json::from_value(pack_json(state, class).await?).map_err(AppError::internal)?;
-    let engine = Engine::new(&pack).map_err(AppError::internal)?;
-    let sent_at = chrono::DateTime::from_timestamp_millis(state.now())
-        .unwrap_or_default()
-        .naive_utc();
-    let mut seen = BTreeSet::new();
-    let mut out = Vec::new();
+) -> AppResult<Vec<RuleId>> {
+    let school = SchoolConfig::load(state, class.school_id).await?;
+    let mut acked = Vec::new();
     for pupil in pupils {
-        let child = pupil.to_string();
-        let findings = engine.check(&Draft {
-            role: author,
-            context: Context::BehaviourComment,
-            text: note,
-            child: Some(&child),
-            sent_at,
-            photos: None,
-            recipient_is_class_teacher: None,
-        });
-        for f in findings {
-            if f.rule == RuleId::OutOfHours || f.severity == Severity::Info {
-                continue;
-            }
-            if seen.insert((f.rule, f.start, f.end)) {
-                out.push(PolicyFindingView::from(f));
-            }
-        }
+        let fired = recheck(
+            state,
+            &Recheck {
+                school: &school,
+                class,
+                author,
+                role,
+                context: Context::BehaviourComment,
+                child: Some(*pupil),
+                text: note,
+                acknowledged,
+            },
+        )
+        .await?;
+        acked.extend(fired);
     }
-    Ok(out)
+    acked.sort();
+    acked.dedup();
+    Ok(acked)
 }

@@ -37,7 +37,6 @@ const CONTRACT: &[(&str, &str)] = &[
     ("GET", "/pupil/points"),
     ("PUT", "/pupil/avatar"),
     ("GET", "/classes/{id}/display"),
-    ("GET", "/classes/{id}/points/policy-pack"),
     ("GET", "/school/skills"),
     ("POST", "/school/skills"),
     ("POST", "/classes/{id}/skills"),

@@ -448,20 +448,15 @@ async fn a_humiliating_note_needs_acknowledging(db: String) {
         award(&app, &teacher, KESTREL, fine).await.status(),
         StatusCode::CREATED
     );
-    // The pack the browser checks with names the class's pupils by id.
-    let pack: Value = get(
-        &app,
-        &teacher,
-        &format!("/classes/{KESTREL}/points/policy-pack"),
-    )
-    .await;
+    // The pack the browser checks notes with is the class's one pack, naming its pupils by roster id.
+    let pack: Value = get(&app, &teacher, &format!("/classes/{KESTREL}/policy-pack")).await;
     assert_eq!(pack["pupils"].as_array().unwrap().len(), 25);
     assert!(
         pack["pupils"]
             .as_array()
             .unwrap()
             .iter()
-            .any(|p| p["id"] == "1" && p["first_name"] == "Ivy")
+            .any(|p| p["id"] == "p1" && p["first_name"] == "Ivy")
     );
 }
 
