@@ -873,6 +873,29 @@ for role,ctx,txt,ex in [
  ('t','ss',"Our sponsored walk raised £640, thank you all!",[]),
 ]:
     a(role,ctx,txt,ex,child=None)
+# ================= round 6: everyday sentences that reuse rule vocabulary (must raise nothing) =================
+for ctx,txt in [
+ ('pm',"is PE not on this week? she forgot her kit"),
+ ('pm',"why has the trip been moved to thursday? just so i can sort work"),
+ ('pm',"she had an awful night with her teeth coming through, sorry if she's grumpy"),
+ ('pm',"she's a bit unhappy that she wasn't picked for the play but she'll get over it"),
+ ('pm',"thanks for the quick call earlier, all sorted now"),
+ ('pm',"can you put her on the list for the guitar lessons?"),
+ ('pm',"i'll pick it up from the office after school"),
+ ('cc',"i know where the party is, it's the soft play by the retail park"),
+ ('cc',"you won't regret it, the summer fair is always brilliant"),
+ ('cc',"let's see what happens with the weather on sports day"),
+ ('cc',"ill be there at 3 to help set up"),
+ ('cc',"she talks about the trip all the time, they loved it"),
+ ('cc',"no wonder they're tired after all that swimming!"),
+ ('cc',"his joke at the assembly had us all in stitches"),
+ ('pm',"my dad beat him at chess at the weekend, he was not impressed haha"),
+ ('pm',"his dad is going to throw him a party for his birthday"),
+ ('pm',"she drops her reading book in every morning"),
+]:
+    a('p',ctx,txt,[],child=('k07' if ctx=='pm' else None))
+a('t','cs',"Thanks for joining me at the assembly today, it was lovely to see so many of you.",[])
+a('t','bc',"Honestly delighted with her effort today, she kept going with the tricky sums.",[])
 with open('/work/main/crates/policy/data/dev.jsonl','w') as f:
     for i,(role,ctx,text,child,expect,t) in enumerate(rows):
         f.write(json.dumps({"id":f"dev-{i+1:03d}","role":R[role],"context":C[ctx],"text":text,"child":child,"sent_at":t,"expect":expect},ensure_ascii=False)+"\n")

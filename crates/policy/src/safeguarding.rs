@@ -68,7 +68,9 @@ impl Cx<'_> {
         found.extend(
             self.clean(Lex::Safeguarding, Lex::SafeguardingNot, 1, 2)
                 .into_iter()
-                .filter(|h| !self.around(Lex::SgTopic, *h, 12)),
+                .filter(|h| {
+                    !self.around(Lex::SgTopic, *h, 12) && !self.around(Lex::SgAccident, *h, 3)
+                }),
         );
         found.extend(
             self.all(Lex::SafeguardingExtra)
