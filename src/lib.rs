@@ -22,6 +22,7 @@ use leptos_router::{ParamSegment, StaticSegment};
 use crate::components::app_header::AppHeader;
 use crate::components::composer::DraftHandoff;
 use crate::components::route_announcer::RouteAnnouncer;
+use crate::live::provide_live;
 use crate::pages::class::ClassPage;
 use crate::pages::class_chat::ClassChatPage;
 use crate::pages::inbox::InboxPage;
@@ -39,7 +40,6 @@ use crate::pages::root::RootPage;
 use crate::pages::sign_in::SignInPage;
 use crate::pages::teacher_home::TeacherHomePage;
 use crate::pages::thread::ThreadPage;
-use crate::live::provide_live;
 use crate::routes::seg;
 use crate::session::Session;
 
