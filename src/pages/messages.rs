@@ -1,6 +1,8 @@
 //! `/messages`: a parent's private threads with their children's class teachers, newest activity first
-//! with unread badges, a "Message Mr Daly" button per child to start one, and links to class chats.
+//! with unread badges, a "Message Mr Daly" button per child to start one, links to class chats, and the
+//! subject-access download of the parent's own messages.
 
+use hometime_api::API_PREFIX;
 use leptos::prelude::*;
 
 use crate::api;
@@ -69,6 +71,19 @@ fn MessagesView() -> impl IntoView {
             <section aria-labelledby="chats-heading">
                 <h2 id="chats-heading">"Class chats"</h2>
                 <MessageNav/>
+            </section>
+            <section class="panel" aria-labelledby="export-heading">
+                <h2 id="export-heading">"Your messages to keep"</h2>
+                <p class="hint">"A copy of every message you have sent and received, to keep or print."</p>
+                <p class="export-links">
+                    <a class="button" href=format!("{API_PREFIX}/me/export.html") download="hometime-messages.html">
+                        "Download as a web page"
+                    </a>
+                    " "
+                    <a class="button button-quiet" href=format!("{API_PREFIX}/me/export.json") download="hometime-messages.json">
+                        "Download as data (JSON)"
+                    </a>
+                </p>
             </section>
         </div>
     }
