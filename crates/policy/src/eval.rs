@@ -251,6 +251,7 @@ impl Report {
     #[must_use]
     pub fn render(&self, verbose: bool) -> String {
         let f = |v: Option<f64>| v.map_or_else(|| "  -  ".to_owned(), |v| format!("{v:.3}"));
+        let targets = self.targets();
         let mut s = String::new();
         let _ = writeln!(
             s,
@@ -279,17 +280,19 @@ impl Report {
         );
         let _ = writeln!(
             s,
-            "block findings: {} correct, {} wrong (precision {})\n\ntargets:",
+            "block findings: {} correct, {} wrong (precision {})\n\nissue targets ({} of {} met):",
             self.block.tp,
             self.block.fp,
-            f(self.block.precision())
+            f(self.block.precision()),
+            targets.iter().filter(|t| t.ok()).count(),
+            targets.len()
         );
-        for t in self.targets() {
+        for t in &targets {
             let op = if t.at_least { ">=" } else { "<=" };
             let _ = writeln!(
                 s,
-                "  [{}] {:<36} {} ({op} {})",
-                if t.ok() { "ok" } else { "FAIL" },
+                "  [{}] {:<36} {} (target {op} {})",
+                if t.ok() { "met    " } else { "NOT MET" },
                 t.name,
                 f(t.value),
                 t.threshold

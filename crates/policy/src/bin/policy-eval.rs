@@ -1,5 +1,6 @@
 //! Evaluates the engine on labelled sets: `policy-eval [--pack PACK.json] [-v] [SET.jsonl...]`. With no
-//! sets it evaluates the crate's dev sets (`data/dev.jsonl`, and `data/dev2.jsonl` when present).
+//! sets it evaluates the crate's dev sets (`data/dev.jsonl`, and `data/dev2.jsonl` / `data/dev3.jsonl` when
+//! present). For each set it prints per-rule counts and whether each of the targets is met.
 
 use std::process::ExitCode;
 
@@ -20,9 +21,11 @@ fn main() -> ExitCode {
     if sets.is_empty() {
         let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
         sets.push(format!("{data}/dev.jsonl"));
-        let dev2 = format!("{data}/dev2.jsonl");
-        if std::path::Path::new(&dev2).exists() {
-            sets.push(dev2);
+        for extra in ["dev2.jsonl", "dev3.jsonl"] {
+            let path = format!("{data}/{extra}");
+            if std::path::Path::new(&path).exists() {
+                sets.push(path);
+            }
         }
     }
     let engine = match std::fs::read_to_string(&pack_path)
