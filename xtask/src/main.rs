@@ -171,7 +171,7 @@ fn run(root: &Path) -> Result<()> {
     let addr = env::var("HOMETIME_ADDR").unwrap_or_else(|_| "127.0.0.1:8080".to_owned());
     sh(cargo().args(["build", "--profile", "server", "-p", "hometime-server"]))?;
     println!("\nHometime is starting on http://{addr}/\n{DEMO_SIGN_INS}");
-    let mut server = Command::new(root.join("target/server/hometime-server"));
+    let mut server = Command::new(target_dir(root).join("server/hometime-server"));
     server
         .env("HOMETIME_ADDR", &addr)
         .env("HOMETIME_DIST", root.join("dist"));
@@ -242,7 +242,7 @@ fn e2e(root: &Path) -> Result<()> {
     fs::create_dir_all(&scratch)?;
     let port = free_port()?;
     let addr = format!("127.0.0.1:{port}");
-    let child = Command::new(root.join("target/debug/hometime-server"))
+    let child = Command::new(target_dir(root).join("debug/hometime-server"))
         .env("HOMETIME_ADDR", &addr)
         .env("HOMETIME_DIST", root.join("dist"))
         .env(
@@ -276,6 +276,11 @@ impl Drop for KillOnDrop {
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
+}
+
+/// Where cargo puts what it builds: `CARGO_TARGET_DIR` when set, else `target/` in the workspace.
+fn target_dir(root: &Path) -> PathBuf {
+    env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from)
 }
 
 fn free_port() -> Result<u16> {
