@@ -14,7 +14,7 @@ use hometime_api::{
 };
 use hometime_domain::{ClassId, PupilId, SchoolId, StaffRole, UserId};
 use hometime_policy::{AuthorRole, Context, Draft, Engine, Pack, RuleId, Severity};
-use hometime_store::{Class, ClassStaff, Message, Thread};
+use hometime_store::{Class, ClassStaff, Destination, Message, NewMessage, Thread};
 use serde_json::{Value, json};
 
 use crate::clock::rfc3339;
@@ -510,6 +510,56 @@ pub async fn recheck(state: &AppState, r: &Recheck<'_>) -> AppResult<Vec<RuleId>
     acked.sort();
     acked.dedup();
     Ok(acked)
+}
+
+/// 422 for a send that asks to be scheduled where scheduling isn't allowed; `why` says where it is.
+pub fn schedule_not_allowed(why: &str) -> AppError {
+    AppError::new(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        ErrorCode::Validation,
+        "Please check the highlighted fields.",
+    )
+    .with_field("schedule_for_next_working_morning", "not_allowed", why)
+}
+
+/// Stores a message that passed the re-check `r`, with the warnings its author acknowledged (`acked`,
+/// as `recheck` returned them) for the audit record. Returns the new message's id.
+pub async fn insert_checked(
+    state: &AppState,
+    r: &Recheck<'_>,
+    acked: &[RuleId],
+    to: Destination,
+    sent_at: i64,
+    deliver_at: i64,
+) -> AppResult<i64> {
+    let acked_ids: Vec<&str> = acked.iter().map(|r| r.as_str()).collect();
+    Ok(state
+        .store
+        .insert_message(&NewMessage {
+            school: r.school.id,
+            to,
+            author: r.author.id(),
+            author_kind: author_kind_str(r.role),
+            body: r.text,
+            sent_at,
+            deliver_at,
+            acknowledged: &acked_ids,
+        })
+        .await?)
+}
+
+/// A message just sent, as its author sees it, answered 201.
+pub async fn created_view(
+    state: &AppState,
+    msg_id: i64,
+    author: UserId,
+) -> AppResult<(StatusCode, axum::Json<MessageView>)> {
+    let stored = state
+        .store
+        .message(msg_id)
+        .await?
+        .ok_or_else(|| AppError::internal("message vanished"))?;
+    Ok((StatusCode::CREATED, axum::Json(view(&stored, author, None))))
 }
 
 /// The author role the engine uses for a member of staff writing about a class: its class teacher (or

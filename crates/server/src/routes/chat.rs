@@ -11,7 +11,7 @@ use hometime_api::{
 };
 use hometime_domain::{ClassId, UserId};
 use hometime_policy::Context;
-use hometime_store::{Destination, NewMessage};
+use hometime_store::{Destination, Message};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::authz;
@@ -19,8 +19,8 @@ use crate::clock::rfc3339;
 use crate::error::{AppError, AppResult};
 use crate::extract::{ApiJson, PathId};
 use crate::messaging::{
-    AdultOnly, Recheck, SchoolConfig, author_kind_str, chat_member, check_body, check_reason,
-    policy_pack_for_class, recheck, view,
+    AdultOnly, Recheck, SchoolConfig, chat_member, check_body, check_reason, created_view,
+    insert_checked, policy_pack_for_class, recheck, schedule_not_allowed, view,
 };
 use crate::session::CurrentUser;
 use crate::state::AppState;
@@ -92,56 +92,36 @@ async fn post(
     }
     check_body(&body.body)?;
     if body.schedule_for_next_working_morning {
-        return Err(AppError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            ErrorCode::Validation,
-            "Please check the highlighted fields.",
-        )
-        .with_field(
-            "schedule_for_next_working_morning",
-            "not_allowed",
+        return Err(schedule_not_allowed(
             "Class-chat messages can't be scheduled.",
         ));
     }
-    let acked = recheck(
+    let check = Recheck {
+        school: &school,
+        class: &class,
+        author: adult,
+        role: role.author,
+        context: Context::ClassChat,
+        child: None,
+        text: &body.body,
+        acknowledged: &body.acknowledged,
+    };
+    let acked = recheck(&state, &check).await?;
+    let now = state.now();
+    let msg_id = insert_checked(
         &state,
-        &Recheck {
-            school: &school,
-            class: &class,
-            author: adult,
-            role: role.author,
-            context: Context::ClassChat,
-            child: None,
-            text: &body.body,
-            acknowledged: &body.acknowledged,
-        },
+        &check,
+        &acked,
+        Destination::ClassChat(class.id),
+        now,
+        now,
     )
     .await?;
-    let acked_ids: Vec<&str> = acked.iter().map(|r| r.as_str()).collect();
-    let now = state.now();
-    let msg_id = state
-        .store
-        .insert_message(&NewMessage {
-            school: school.id,
-            to: Destination::ClassChat(class.id),
-            author: adult.id(),
-            author_kind: author_kind_str(role.author),
-            body: &body.body,
-            sent_at: now,
-            deliver_at: now,
-            acknowledged: &acked_ids,
-        })
-        .await?;
     state
         .store
         .mark_chat_read(class.id, adult.id(), msg_id)
         .await?;
-    let stored = state
-        .store
-        .message(msg_id)
-        .await?
-        .ok_or_else(|| AppError::internal("message vanished"))?;
-    Ok((StatusCode::CREATED, Json(view(&stored, adult.id(), None))))
+    created_view(&state, msg_id, adult.id()).await
 }
 
 fn unknown_message() -> AppError {
@@ -150,6 +130,13 @@ fn unknown_message() -> AppError {
         ErrorCode::NotFound,
         "This message doesn't exist, or isn't in a chat you belong to.",
     )
+}
+
+/// A class-chat message and its class; 404 when there is no such message or it is in a private thread.
+async fn chat_message(state: &AppState, id: i64) -> AppResult<(Message, ClassId)> {
+    let message = state.store.message(id).await?.ok_or_else(unknown_message)?;
+    let class = message.class_id.ok_or_else(unknown_message)?;
+    Ok((message, ClassId(class)))
 }
 
 /// Removes a class-chat message: the teacher of the class or a leader. The message stays as a visible
@@ -171,17 +158,14 @@ async fn remove(
 ) -> AppResult<StatusCode> {
     // Pupils were refused by the extractor, before the body was read.
     let adult = &adult;
-    let message = state.store.message(id).await?.ok_or_else(unknown_message)?;
-    let class = message.class_id.ok_or_else(unknown_message)?;
-    let (_, _, role) = chat_member(&state, adult, ClassId(class))
-        .await
-        .map_err(|e| {
-            if e.status == StatusCode::FORBIDDEN {
-                e
-            } else {
-                unknown_message()
-            }
-        })?;
+    let (message, class) = chat_message(&state, id).await?;
+    let (_, _, role) = chat_member(&state, adult, class).await.map_err(|e| {
+        if e.status == StatusCode::FORBIDDEN {
+            e
+        } else {
+            unknown_message()
+        }
+    })?;
     if !role.may_moderate {
         return Err(AppError::new(
             StatusCode::FORBIDDEN,
@@ -215,9 +199,8 @@ async fn report(
 ) -> AppResult<StatusCode> {
     // Pupils were refused by the extractor, before the body was read.
     let adult = &adult;
-    let message = state.store.message(id).await?.ok_or_else(unknown_message)?;
-    let class = message.class_id.ok_or_else(unknown_message)?;
-    chat_member(&state, adult, ClassId(class))
+    let (message, class) = chat_message(&state, id).await?;
+    chat_member(&state, adult, class)
         .await
         .map_err(|_| unknown_message())?;
     check_reason(&body.reason)?;

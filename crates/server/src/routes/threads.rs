@@ -10,8 +10,8 @@ use hometime_api::{
     SendMessageRequest, StartThreadRequest, ThreadMessages, ThreadSummary, UnreadCounts,
 };
 use hometime_domain::StaffRole;
-use hometime_policy::{AuthorRole, Context, RuleId};
-use hometime_store::{Destination, NewMessage, Thread, ThreadListed};
+use hometime_policy::{AuthorRole, Context};
+use hometime_store::{Destination, Thread, ThreadListed};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::authz;
@@ -20,8 +20,9 @@ use crate::error::{AppError, AppResult};
 use crate::extract::{ApiJson, PathId};
 use crate::hours::{label_at, label_by, reply_days};
 use crate::messaging::{
-    AdultOnly, Recheck, SchoolConfig, Side, author_kind_str, check_body, datetime, messaging_staff,
-    recheck, school_of, staff_author_role, staff_classes, thread_for_caller, thread_views, view,
+    AdultOnly, Recheck, SchoolConfig, Side, check_body, created_view, datetime, insert_checked,
+    messaging_staff, recheck, schedule_not_allowed, school_of, staff_author_role, staff_classes,
+    thread_for_caller, thread_views,
 };
 use crate::session::{Adult, CurrentUser};
 use crate::state::AppState;
@@ -240,16 +241,7 @@ async fn send(
                 ));
             }
             if body.schedule_for_next_working_morning {
-                return Err(AppError::new(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    ErrorCode::Validation,
-                    "Please check the highlighted fields.",
-                )
-                .with_field(
-                    "schedule_for_next_working_morning",
-                    "not_allowed",
-                    "Only staff can schedule messages.",
-                ));
+                return Err(schedule_not_allowed("Only staff can schedule messages."));
             }
             AuthorRole::Parent
         }
@@ -263,20 +255,17 @@ async fn send(
         .class(thread.class_id)
         .await?
         .ok_or_else(AppError::not_found)?;
-    let acked = recheck(
-        &state,
-        &Recheck {
-            school: &school,
-            class: &class,
-            author: adult,
-            role,
-            context: Context::PrivateMessage,
-            child: Some(thread.pupil_id),
-            text: &body.body,
-            acknowledged: &body.acknowledged,
-        },
-    )
-    .await?;
+    let check = Recheck {
+        school: &school,
+        class: &class,
+        author: adult,
+        role,
+        context: Context::PrivateMessage,
+        child: Some(thread.pupil_id),
+        text: &body.body,
+        acknowledged: &body.acknowledged,
+    };
+    let acked = recheck(&state, &check).await?;
     let deliver_at = if side == Side::Staff && body.schedule_for_next_working_morning {
         school
             .hours
@@ -285,35 +274,25 @@ async fn send(
     } else {
         now
     };
-    let acked_ids: Vec<&str> = acked.iter().map(|r: &RuleId| r.as_str()).collect();
-    let msg_id = state
-        .store
-        .insert_message(&NewMessage {
-            school: school.id,
-            to: Destination::Thread {
-                thread_id: thread.id,
-                parent: thread.parent_id,
-                class: thread.class_id,
-            },
-            author: adult.id(),
-            author_kind: author_kind_str(role),
-            body: &body.body,
-            sent_at: now,
-            deliver_at,
-            acknowledged: &acked_ids,
-        })
-        .await?;
+    let msg_id = insert_checked(
+        &state,
+        &check,
+        &acked,
+        Destination::Thread {
+            thread_id: thread.id,
+            parent: thread.parent_id,
+            class: thread.class_id,
+        },
+        now,
+        deliver_at,
+    )
+    .await?;
     // Writing in a thread means the writer has read it up to their own message.
     state
         .store
         .mark_thread_read(&thread, adult.id(), msg_id, now)
         .await?;
-    let stored = state
-        .store
-        .message(msg_id)
-        .await?
-        .ok_or_else(|| AppError::internal("message vanished"))?;
-    Ok((StatusCode::CREATED, Json(view(&stored, adult.id(), None))))
+    created_view(&state, msg_id, adult.id()).await
 }
 
 /// Marks the thread read up to its newest message the caller can see.
