@@ -43,6 +43,29 @@ async fn class_at(state: &AppState, school: SchoolId, class: ClassId) -> AppResu
     }
 }
 
+/// Loads a pupil of the caller's own school; a pupil elsewhere is as unknown as a missing one.
+async fn pupil_at(state: &AppState, school: SchoolId, pupil: PupilId) -> AppResult<Pupil> {
+    match state.store.pupil(pupil).await? {
+        Some(p) if p.school_id == school => Ok(p),
+        _ => Err(AppError::not_found()),
+    }
+}
+
+/// Lets `adult` through when their role at the school already allows it (`by_role`) or, failing that,
+/// when they teach `class` now (including cover); 403 otherwise.
+async fn role_or_teacher(
+    state: &AppState,
+    adult: &Adult,
+    by_role: bool,
+    class: ClassId,
+) -> AppResult<()> {
+    if by_role || state.store.teaches(adult.id(), class, state.now()).await? {
+        Ok(())
+    } else {
+        Err(AppError::forbidden())
+    }
+}
+
 /// May see a class and its pupils: its teacher (including cover), the school's leaders and office.
 pub async fn can_view_class(
     state: &AppState,
@@ -51,16 +74,8 @@ pub async fn can_view_class(
 ) -> AppResult<Class> {
     let (adult, school, role) = require_staff(user)?;
     let class = class_at(state, school, class).await?;
-    if role.manages_school()
-        || state
-            .store
-            .teaches(adult.id(), class.id, state.now())
-            .await?
-    {
-        Ok(class)
-    } else {
-        Err(AppError::forbidden())
-    }
+    role_or_teacher(state, adult, role.manages_school(), class.id).await?;
+    Ok(class)
 }
 
 /// May open or close the class's pupil sign-in code: its teacher or a leader (the office does not run
@@ -72,16 +87,8 @@ pub async fn can_run_class_code(
 ) -> AppResult<(Class, Adult)> {
     let (adult, school, role) = require_staff(user)?;
     let class = class_at(state, school, class).await?;
-    if role == StaffRole::Leader
-        || state
-            .store
-            .teaches(adult.id(), class.id, state.now())
-            .await?
-    {
-        Ok((class, adult.clone()))
-    } else {
-        Err(AppError::forbidden())
-    }
+    role_or_teacher(state, adult, role == StaffRole::Leader, class.id).await?;
+    Ok((class, adult.clone()))
 }
 
 /// May issue an invite for a pupil: the teacher of the pupil's class, the office, or a leader.
@@ -91,20 +98,9 @@ pub async fn can_invite_for(
     pupil: PupilId,
 ) -> AppResult<(Pupil, Adult)> {
     let (adult, school, role) = require_staff(user)?;
-    let pupil = match state.store.pupil(pupil).await? {
-        Some(p) if p.school_id == school => p,
-        _ => return Err(AppError::not_found()),
-    };
-    if role.manages_school()
-        || state
-            .store
-            .teaches(adult.id(), pupil.class_id, state.now())
-            .await?
-    {
-        Ok((pupil, adult.clone()))
-    } else {
-        Err(AppError::forbidden())
-    }
+    let pupil = pupil_at(state, school, pupil).await?;
+    role_or_teacher(state, adult, role.manages_school(), pupil.class_id).await?;
+    Ok((pupil, adult.clone()))
 }
 
 /// May allow a pupil one more linked adult: a leader of the pupil's school.
@@ -114,10 +110,7 @@ pub async fn can_approve_adults_for(
     pupil: PupilId,
 ) -> AppResult<(Pupil, Adult)> {
     let (adult, school) = require_leader(user)?;
-    match state.store.pupil(pupil).await? {
-        Some(p) if p.school_id == school => Ok((p, adult.clone())),
-        _ => Err(AppError::not_found()),
-    }
+    Ok((pupil_at(state, school, pupil).await?, adult.clone()))
 }
 
 /// The signed-in pupil, for the pupil's own two screens (avatar and points); adults are refused.
@@ -137,16 +130,8 @@ pub async fn can_award_in(
 ) -> AppResult<(Class, Adult, StaffRole)> {
     let (adult, school, role) = require_staff(user)?;
     let class = class_at(state, school, class).await?;
-    if role == StaffRole::Leader
-        || state
-            .store
-            .teaches(adult.id(), class.id, state.now())
-            .await?
-    {
-        Ok((class, adult.clone(), role))
-    } else {
-        Err(AppError::forbidden())
-    }
+    role_or_teacher(state, adult, role == StaffRole::Leader, class.id).await?;
+    Ok((class, adult.clone(), role))
 }
 
 /// May see one pupil's points and notes: their own parents and carers, and staff who may view the class.
