@@ -6,11 +6,12 @@ use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, Salt
 use argon2::{Algorithm, Argon2, Params, Version};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use hometime_domain::CODE_ALPHABET;
+use hometime_domain::{CODE_ALPHABET, ClassCode, InviteCode, ValueError};
+use hometime_store::StoreError;
 use sha2::{Digest, Sha256};
 
 use crate::config::PasswordCost;
-use crate::error::AppError;
+use crate::error::{AppError, AppResult};
 
 /// A new session token: 256 random bits, URL-safe base64.
 pub fn new_token() -> String {
@@ -28,6 +29,62 @@ pub fn new_code(len: usize) -> String {
         .iter()
         .map(|b| char::from(CODE_ALPHABET[usize::from(b & 31)]))
         .collect()
+}
+
+/// A kind of code drawn by `store_new_code`: the domain's code types, seen through one interface.
+pub trait DrawnCode: Sized {
+    const LEN: usize;
+    /// What the code is called in the error when every draw collided.
+    const WHAT: &'static str;
+    fn parse(raw: &str) -> Result<Self, ValueError>;
+    fn canonical(&self) -> &str;
+}
+
+impl DrawnCode for ClassCode {
+    const LEN: usize = ClassCode::LEN;
+    const WHAT: &'static str = "class code";
+    fn parse(raw: &str) -> Result<Self, ValueError> {
+        ClassCode::parse(raw)
+    }
+    fn canonical(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl DrawnCode for InviteCode {
+    const LEN: usize = InviteCode::LEN;
+    const WHAT: &'static str = "invite code";
+    fn parse(raw: &str) -> Result<Self, ValueError> {
+        InviteCode::parse(raw)
+    }
+    fn canonical(&self) -> &str {
+        self.as_str()
+    }
+}
+
+/// Draws a fresh code and hands its digest to `store`. A fresh code could, very rarely, collide with an
+/// old one's hash (`StoreError::CodeTaken`); it draws again when it does, at most eight times. Other
+/// store errors become answers through `refused`.
+pub async fn store_new_code<C, Fut>(
+    refused: impl Fn(StoreError) -> AppError,
+    mut store: impl FnMut(String) -> Fut,
+) -> AppResult<C>
+where
+    C: DrawnCode,
+    Fut: Future<Output = Result<(), StoreError>>,
+{
+    for _ in 0..8 {
+        let code = C::parse(&new_code(C::LEN)).map_err(AppError::internal)?;
+        match store(digest(code.canonical())).await {
+            Ok(()) => return Ok(code),
+            Err(StoreError::CodeTaken) => continue,
+            Err(e) => return Err(refused(e)),
+        }
+    }
+    Err(AppError::internal(format!(
+        "could not draw an unused {}",
+        C::WHAT
+    )))
 }
 
 /// The hex SHA-256 of a token or a canonical code, as stored. Tokens and codes are random and

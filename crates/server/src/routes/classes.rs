@@ -7,7 +7,6 @@ use hometime_api::{
     ApiError, ClassCodeOpened, ClassDetail, ClassSummary, ErrorCode, OpenClassCodeRequest, PupilRow,
 };
 use hometime_domain::{ClassCode, ClassId};
-use hometime_store::StoreError;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::authz;
@@ -15,7 +14,7 @@ use crate::clock::rfc3339;
 use crate::error::{AppError, AppResult};
 use crate::extract::{ApiJson, PathId};
 use crate::routes::{avatar, class_summary};
-use crate::secrets::{digest, new_code};
+use crate::secrets::store_new_code;
 use crate::session::CurrentUser;
 use crate::state::AppState;
 
@@ -113,31 +112,17 @@ async fn open_code(
     }
     let now = state.now();
     let expires_at = now + i64::from(body.minutes) * 60_000;
-    // A fresh code could, very rarely, collide with an old one's hash; draw again when it does.
-    for _ in 0..8 {
-        let code = ClassCode::parse(&new_code(ClassCode::LEN)).map_err(AppError::internal)?;
-        match state
-            .store
-            .open_class_code(
-                class.id,
-                &digest(code.as_str()),
-                adult.id(),
-                now,
-                expires_at,
-            )
+    let (store, by) = (&state.store, adult.id());
+    let code: ClassCode = store_new_code(AppError::from, |hash| async move {
+        store
+            .open_class_code(class.id, &hash, by, now, expires_at)
             .await
-        {
-            Ok(()) => {
-                return Ok(Json(ClassCodeOpened {
-                    code: code.display(),
-                    expires_at: rfc3339(expires_at),
-                }));
-            }
-            Err(StoreError::CodeTaken) => continue,
-            Err(e) => return Err(e.into()),
-        }
-    }
-    Err(AppError::internal("could not draw an unused class code"))
+    })
+    .await?;
+    Ok(Json(ClassCodeOpened {
+        code: code.display(),
+        expires_at: rfc3339(expires_at),
+    }))
 }
 
 /// Closes the class's pupil sign-in code now.

@@ -12,7 +12,7 @@ use crate::authz;
 use crate::clock::rfc3339;
 use crate::error::{AppError, AppResult};
 use crate::extract::{ApiJson, PathId};
-use crate::secrets::{digest, new_code};
+use crate::secrets::store_new_code;
 use crate::session::CurrentUser;
 use crate::state::AppState;
 
@@ -43,44 +43,34 @@ async fn create_invite(
     let (pupil, adult) = authz::can_invite_for(&state, &user, PupilId(id)).await?;
     let now = state.now();
     let expires_at = now + INVITE_DAYS * 24 * 3_600_000;
-    for _ in 0..8 {
-        let code = InviteCode::parse(&new_code(InviteCode::LEN)).map_err(AppError::internal)?;
-        match state
-            .store
-            .create_invite(
-                pupil.id,
-                &digest(code.as_str()),
-                adult.id(),
-                now,
-                expires_at,
-            )
+    let (store, by) = (&state.store, adult.id());
+    let refused = |e| match e {
+        StoreError::GuardianLimit => AppError::guardian_limit(),
+        e => AppError::from(e),
+    };
+    let code: InviteCode = store_new_code(refused, |hash| async move {
+        store
+            .create_invite(pupil.id, &hash, by, now, expires_at)
             .await
-        {
-            Ok(()) => {
-                state
-                    .store
-                    .audit(
-                        Some(adult.id()),
-                        "invite_created",
-                        &format!("pupil:{}", pupil.id),
-                        "{}",
-                        now,
-                    )
-                    .await?;
-                return Ok((
-                    StatusCode::CREATED,
-                    Json(InviteCreated {
-                        code: code.display(),
-                        expires_at: rfc3339(expires_at),
-                    }),
-                ));
-            }
-            Err(StoreError::CodeTaken) => continue,
-            Err(StoreError::GuardianLimit) => return Err(AppError::guardian_limit()),
-            Err(e) => return Err(e.into()),
-        }
-    }
-    Err(AppError::internal("could not draw an unused invite code"))
+    })
+    .await?;
+    state
+        .store
+        .audit(
+            Some(adult.id()),
+            "invite_created",
+            &format!("pupil:{}", pupil.id),
+            "{}",
+            now,
+        )
+        .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(InviteCreated {
+            code: code.display(),
+            expires_at: rfc3339(expires_at),
+        }),
+    ))
 }
 
 /// Allows this pupil one more linked adult than the usual two (leaders only; the reason is kept).
