@@ -8,10 +8,6 @@ use serde_json::json;
 
 use crate::support::*;
 
-async fn post(client: &reqwest::Client, url: String, body: serde_json::Value) -> reqwest::Response {
-    client.post(url).json(&body).send().await.unwrap()
-}
-
 async fn a_class_code_lets_pupils_pick_themselves_until_it_expires(db: String) {
     let app = TestApp::start(&db).await;
     let code = app.open_kestrel_code(10).await;

@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use chrono::{Datelike, TimeZone, Timelike};
+use chrono::{Datelike, Timelike};
 use chrono_tz::Europe::London;
 use futures_util::StreamExt;
 use hometime_server::Clock;
@@ -27,10 +27,6 @@ async fn user_id(app: &TestApp, client: &Client) -> i64 {
     app.me(client).await.unwrap().user_id.unwrap().0
 }
 
-async fn post(client: &Client, url: String, body: Value) -> reqwest::Response {
-    client.post(url).json(&body).send().await.unwrap()
-}
-
 /// Changes school settings keys directly in the database (no settings endpoint is part of this work).
 async fn set_settings(db: &str, changes: Value) {
     let store = Store::connect(db).await.unwrap();
@@ -48,23 +44,6 @@ async fn set_settings(db: &str, changes: Value) {
         .await
         .unwrap();
     store.close().await;
-}
-
-/// Moves the test clock forward to the next `weekday` (0 = Monday) at `hh:mm` London time.
-fn advance_to(app: &TestApp, weekday: u32, hh: u32, mm: u32) {
-    let now = chrono::DateTime::from_timestamp_millis(clock_ms(app)).unwrap();
-    let local = now.with_timezone(&London);
-    let mut day = local.date_naive() + chrono::Duration::days(1);
-    while day.weekday().num_days_from_monday() != weekday {
-        day = day.succ_opt().unwrap();
-    }
-    let target = London
-        .from_local_datetime(&day.and_hms_opt(hh, mm, 0).unwrap())
-        .earliest()
-        .unwrap();
-    let by = target.timestamp_millis() - clock_ms(app);
-    assert!(by > 0);
-    app.advance(Duration::from_millis(u64::try_from(by).unwrap()));
 }
 
 /// Moves the clock to `hh:mm` London time later the same day (or the next day when already past).
@@ -1176,20 +1155,13 @@ async fn live_events_cross_two_server_processes_on_postgres() {
 
 async fn two_processes(admin_url: &str) {
     use sqlx::{Connection, Executor, PgConnection};
-    let name = format!(
-        "hometime_two_{}_{}",
-        std::process::id(),
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .subsec_nanos()
-    );
+    let name = unique("hometime_two");
     let mut admin = PgConnection::connect(admin_url).await.unwrap();
     admin
         .execute(format!("CREATE DATABASE {name}").as_str())
         .await
         .unwrap();
-    let db = database_url(admin_url, &name);
+    let db = replace_database(admin_url, &name);
     // The first process seeds; the second starts once the seed is there.
     let (a, a_url) = spawn_server(&db);
     wait_healthy(&a_url).await;
@@ -1243,20 +1215,6 @@ async fn two_processes(admin_url: &str) {
         .unwrap();
     if let Err(e) = outcome {
         std::panic::resume_unwind(e.into_panic());
-    }
-}
-
-fn database_url(admin: &str, db: &str) -> String {
-    let (base, query) = admin
-        .split_once('?')
-        .map_or((admin, None), |(b, q)| (b, Some(q)));
-    let scheme_end = base.find("://").map_or(0, |i| i + 3);
-    let base = base[scheme_end..]
-        .find('/')
-        .map_or(base, |i| &base[..scheme_end + i]);
-    match query {
-        Some(q) => format!("{base}/{db}?{q}"),
-        None => format!("{base}/{db}"),
     }
 }
 

@@ -4,9 +4,6 @@
 
 use std::time::Duration;
 
-use chrono::{Datelike, TimeZone};
-use chrono_tz::Europe::London;
-use hometime_server::Clock;
 use reqwest::{Client, StatusCode};
 use serde_json::{Value, json};
 
@@ -39,21 +36,6 @@ async fn change(app: &TestApp, leader: &Client, changes: Value) -> Value {
         res.text().await.unwrap()
     );
     res.json().await.unwrap()
-}
-
-/// Moves the test clock forward to the next `weekday` (0 = Monday) at `hh:mm` London time.
-fn advance_to(app: &TestApp, weekday: u32, hh: u32, mm: u32) {
-    let now = chrono::DateTime::from_timestamp_millis(app.clock.now_ms()).unwrap();
-    let mut day = now.with_timezone(&London).date_naive() + chrono::Duration::days(1);
-    while day.weekday().num_days_from_monday() != weekday {
-        day = day.succ_opt().unwrap();
-    }
-    let target = London
-        .from_local_datetime(&day.and_hms_opt(hh, mm, 0).unwrap())
-        .earliest()
-        .unwrap();
-    let by = target.timestamp_millis() - app.clock.now_ms();
-    app.advance(Duration::from_millis(u64::try_from(by).unwrap()));
 }
 
 async fn expectation(app: &TestApp, client: &Client, thread: i64) -> Value {

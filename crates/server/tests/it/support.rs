@@ -7,9 +7,12 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
+use chrono::{Datelike, TimeZone};
+use chrono_tz::Europe::London;
+
 use hometime_api::{ClassCodeOpened, Me, PupilChoices};
 use hometime_server::config::{PasswordCost, RateLimits};
-use hometime_server::{Config, ManualClock, Server};
+use hometime_server::{Clock, Config, ManualClock, Server};
 use reqwest::{Client, Response, StatusCode};
 use serde_json::{Value, json};
 use sqlx::{Connection, Executor, PgConnection};
@@ -35,7 +38,8 @@ pub const KINGFISHER_PUPIL: i64 = 30;
 
 static COUNTER: AtomicU32 = AtomicU32::new(0);
 
-fn unique(prefix: &str) -> String {
+/// A name no other test run uses: `prefix`, the process id, a counter and the clock's nanoseconds.
+pub fn unique(prefix: &str) -> String {
     format!(
         "{prefix}_{}_{}_{}",
         std::process::id(),
@@ -93,7 +97,8 @@ where
     }
 }
 
-fn replace_database(url: &str, db: &str) -> String {
+/// `url` with its database name replaced by `db`, keeping any query string.
+pub fn replace_database(url: &str, db: &str) -> String {
     let (base, query) = url
         .split_once('?')
         .map_or((url, None), |(b, q)| (b, Some(q)));
@@ -324,6 +329,27 @@ impl Drop for TestApp {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.dist);
     }
+}
+
+/// Posts `body` as JSON to `url`.
+pub async fn post(client: &Client, url: String, body: Value) -> Response {
+    client.post(url).json(&body).send().await.unwrap()
+}
+
+/// Moves the test clock forward to the next `weekday` (0 = Monday) at `hh:mm` London time.
+pub fn advance_to(app: &TestApp, weekday: u32, hh: u32, mm: u32) {
+    let now = chrono::DateTime::from_timestamp_millis(app.clock.now_ms()).unwrap();
+    let mut day = now.with_timezone(&London).date_naive() + chrono::Duration::days(1);
+    while day.weekday().num_days_from_monday() != weekday {
+        day = day.succ_opt().unwrap();
+    }
+    let target = London
+        .from_local_datetime(&day.and_hms_opt(hh, mm, 0).unwrap())
+        .earliest()
+        .unwrap();
+    let by = target.timestamp_millis() - app.clock.now_ms();
+    assert!(by > 0);
+    app.advance(Duration::from_millis(u64::try_from(by).unwrap()));
 }
 
 /// The error body of a response, after checking its status.
