@@ -208,14 +208,7 @@ async fn staff_see_the_classes_they_work_with(db: String) {
         assert_eq!(res.status(), want, "{email} class {class}");
     }
     let teacher = app.signed_in(TEACHER).await;
-    let detail: ClassDetail = teacher
-        .get(app.api(&format!("/classes/{KESTREL}")))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let detail: ClassDetail = get_json(&teacher, app.api(&format!("/classes/{KESTREL}"))).await;
     assert_eq!(detail.class.teacher_name.as_deref(), Some("Mr Daly"));
     assert_eq!(detail.pupils.len(), 25);
     let autumn = detail.pupils.iter().find(|p| p.id.0 == AUTUMN).unwrap();
@@ -230,14 +223,7 @@ async fn school_settings_for_staff_and_the_overview_for_leaders(db: String) {
     let app = TestApp::start(&db).await;
     for email in [TEACHER, OFFICE, SUPPORT, LEADER] {
         let client = app.signed_in(email).await;
-        let s: SchoolSettings = client
-            .get(app.api("/school"))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let s: SchoolSettings = get_json(&client, app.api("/school")).await;
         assert_eq!(s.office_phone, "01632 960777", "{email}");
         assert_eq!(s.working_days.len(), 5);
         assert_eq!(
@@ -265,14 +251,7 @@ async fn school_settings_for_staff_and_the_overview_for_leaders(db: String) {
         assert_eq!(res.status(), StatusCode::FORBIDDEN, "{email}");
     }
     let leader = app.signed_in(LEADER).await;
-    let o: SchoolOverview = leader
-        .get(app.api("/school/overview"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let o: SchoolOverview = get_json(&leader, app.api("/school/overview")).await;
     assert_eq!((o.pupil_count, o.staff_count, o.classes.len()), (75, 7, 3));
     assert!(o.linked_parent_count > 100, "{}", o.linked_parent_count);
     assert_eq!(

@@ -377,14 +377,7 @@ async fn threads_of_other_families_are_not_found(db: String) {
             .await
             .unwrap();
         assert_eq!(res.status(), StatusCode::NOT_FOUND, "{who} marks read");
-        let list: Vec<Value> = client
-            .get(app.api("/threads"))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let list: Vec<Value> = get_json(client, app.api("/threads")).await;
         assert!(
             list.iter().all(|t| t["id"] != thread),
             "{who} does not list it"
@@ -547,14 +540,7 @@ async fn the_server_rechecks_every_message_against_the_policy(db: String) {
             "{body}: {err}"
         );
     }
-    let listed: Value = sam
-        .get(chat.clone())
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let listed: Value = get_json(&sam, chat.clone()).await;
     assert_eq!(listed["messages"].as_array().unwrap().len(), stored_chat);
     assert_eq!(messages(&app, &sam, thread).await.len(), stored_thread);
     // The acknowledged warning is audited by rule id only, never the text.
@@ -628,14 +614,7 @@ async fn class_chat_removal_reports_and_the_switch(db: String) {
         error_of(res, StatusCode::UNPROCESSABLE_ENTITY).await["fields"][0]["field"],
         "reason"
     );
-    let reports: Vec<Value> = leader
-        .get(app.api("/reports"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let reports: Vec<Value> = get_json(&leader, app.api("/reports")).await;
     assert_eq!(reports.len(), 1);
     assert_eq!(reports[0]["message_id"], id);
     assert_eq!(reports[0]["reason"], "Feels off topic");
@@ -670,14 +649,7 @@ async fn class_chat_removal_reports_and_the_switch(db: String) {
     )
     .await;
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
-    let seen: Value = alex
-        .get(chat.clone())
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let seen: Value = get_json(&alex, chat.clone()).await;
     let m = &seen["messages"][0];
     assert_eq!(m["id"], id);
     assert!(m.get("body").is_none(), "{m}");
@@ -695,14 +667,7 @@ async fn class_chat_removal_reports_and_the_switch(db: String) {
             .all(|a| !a.detail.contains("glue") && !a.detail.contains("supplies"))
     );
     store.close().await;
-    let reports: Vec<Value> = leader
-        .get(app.api("/reports"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let reports: Vec<Value> = get_json(&leader, app.api("/reports")).await;
     assert_eq!(reports[0]["message_removed"], true);
     // The school can switch class chat off.
     set_settings(&db, json!({"class_chat_enabled": false})).await;
@@ -730,14 +695,7 @@ async fn read_receipts_respect_the_setting_and_working_hours(db: String) {
     )
     .await;
     assert_eq!(res.status(), StatusCode::CREATED);
-    let listed: Vec<Value> = teacher
-        .get(app.api("/threads"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let listed: Vec<Value> = get_json(&teacher, app.api("/threads")).await;
     assert_eq!(listed[0]["unread"], 1);
     app.advance(Duration::from_secs(3600));
     let res = teacher
@@ -746,14 +704,7 @@ async fn read_receipts_respect_the_setting_and_working_hours(db: String) {
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
-    let listed: Vec<Value> = teacher
-        .get(app.api("/threads"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let listed: Vec<Value> = get_json(&teacher, app.api("/threads")).await;
     assert_eq!(listed[0]["unread"], 0);
     let seen = |ms: Vec<Value>| ms[0].get("seen_at").cloned();
     assert_eq!(
@@ -835,24 +786,14 @@ async fn scheduled_staff_messages_wait_for_the_morning(db: String) {
         1,
         "the teacher does"
     );
-    let listed: Vec<Value> = sam
-        .get(app.api("/threads"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let listed: Vec<Value> = get_json(&sam, app.api("/threads")).await;
     assert_eq!(listed[0]["unread"], 0);
     // The reply expectation the parent sees out of hours.
-    let exp: Value = sam
-        .get(app.api(&format!("/threads/{thread}/reply-expectation")))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let exp: Value = get_json(
+        &sam,
+        app.api(&format!("/threads/{thread}/reply-expectation")),
+    )
+    .await;
     assert_eq!(exp["out_of_hours"], true);
     assert_eq!(exp["back_at"]["label"], "Monday at 8:00");
     assert_eq!(exp["reply_by"]["label"], "Wednesday 17:00");
@@ -863,14 +804,11 @@ async fn scheduled_staff_messages_wait_for_the_morning(db: String) {
     let got = next_event(events, "thread_message").await;
     assert_eq!(got["thread_id"], thread);
     assert_eq!(messages(&app, &sam, thread).await.len(), 1);
-    let exp: Value = sam
-        .get(app.api(&format!("/threads/{thread}/reply-expectation")))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let exp: Value = get_json(
+        &sam,
+        app.api(&format!("/threads/{thread}/reply-expectation")),
+    )
+    .await;
     assert_eq!(exp["out_of_hours"], false);
     assert!(exp.get("back_at").is_none());
 }
@@ -949,14 +887,7 @@ async fn the_export_holds_the_parents_own_messages(db: String) {
         "{html}"
     );
     assert!(!html.contains("<b>all</b>"));
-    let alex_export: Value = alex
-        .get(app.api("/me/export.json"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let alex_export: Value = get_json(&alex, app.api("/me/export.json")).await;
     assert!(
         alex_export["threads"].as_array().unwrap().is_empty(),
         "another family's thread is not in it"
@@ -967,14 +898,7 @@ async fn quick_replies_and_policy_pack(db: String) {
     let app = TestApp::start(&db).await;
     let teacher = app.signed_in(TEACHER).await;
     let sam = app.signed_in(PARENT).await;
-    let replies: Vec<Value> = teacher
-        .get(app.api("/quick-replies"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let replies: Vec<Value> = get_json(&teacher, app.api("/quick-replies")).await;
     let absence = replies.iter().find(|r| r["id"] == "absence").unwrap();
     assert!(absence["body"].as_str().unwrap().contains("01632 960777"));
     assert!(replies.iter().any(|r| r["id"] == "meeting"));
@@ -987,14 +911,7 @@ async fn quick_replies_and_policy_pack(db: String) {
         StatusCode::FORBIDDEN
     );
     // The pack for the browser: the class's names, no consent flags, members only.
-    let pack: Value = sam
-        .get(app.api(&format!("/classes/{KESTREL}/policy-pack")))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let pack: Value = get_json(&sam, app.api(&format!("/classes/{KESTREL}/policy-pack"))).await;
     let pupils = pack["pupils"].as_array().unwrap();
     assert_eq!(pupils.len(), 25);
     assert!(pupils.iter().all(|p| p.get("photo_consent").is_none()));

@@ -50,14 +50,7 @@ async fn expectation(app: &TestApp, client: &Client, thread: i64) -> Value {
 
 /// When the parent is shown their first message was seen, if at all.
 async fn seen_at(app: &TestApp, client: &Client, thread: i64) -> Option<Value> {
-    let v: Value = client
-        .get(app.api(&format!("/threads/{thread}/messages")))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let v: Value = get_json(client, app.api(&format!("/threads/{thread}/messages"))).await;
     v["messages"][0].get("seen_at").cloned()
 }
 
@@ -278,14 +271,7 @@ async fn changes_reach_the_policy_pack_chat_and_read_receipts_at_once(db: String
     let sam = app.signed_in(PARENT).await;
     let pack_url = app.api(&format!("/classes/{KESTREL}/policy-pack"));
     change(&app, &leader, json!({"office_phone": "01632 960123"})).await;
-    let pack: Value = sam
-        .get(pack_url.clone())
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let pack: Value = get_json(&sam, pack_url.clone()).await;
     assert_eq!(pack["school"]["office_phone"], "01632 960123");
     let allow = pack["school"]["allowlisted_contacts"].as_array().unwrap();
     assert!(allow.contains(&json!("01632 960123")));
@@ -303,14 +289,11 @@ async fn changes_reach_the_policy_pack_chat_and_read_receipts_at_once(db: String
         .await
         .unwrap();
     let thread = res.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
-    let exp: Value = sam
-        .get(app.api(&format!("/threads/{thread}/reply-expectation")))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let exp: Value = get_json(
+        &sam,
+        app.api(&format!("/threads/{thread}/reply-expectation")),
+    )
+    .await;
     assert_eq!(exp["office_phone"], "01632 960123");
 
     // Class chat switched off: reading and posting are refused with words saying why; on again: back.
@@ -381,14 +364,7 @@ async fn staff_set_their_own_quiet_hours_and_families_see_them(db: String) {
     let teacher = app.signed_in(TEACHER).await;
     assert_eq!(expectation(&app, &sam, thread).await["out_of_hours"], false);
 
-    let got: Value = teacher
-        .get(app.api("/me/quiet-hours"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let got: Value = get_json(&teacher, app.api("/me/quiet-hours")).await;
     assert_eq!(
         got,
         json!({"quiet_hours": null, "working_start": "08:00", "working_end": "17:00"})
@@ -464,14 +440,11 @@ async fn staff_set_their_own_quiet_hours_and_families_see_them(db: String) {
     assert_eq!(exp["back_at"]["label"], "Thursday at 8:30");
     assert_eq!(exp["reply_by"]["label"], "Monday 15:30");
     // The teacher's own policy pack carries the window.
-    let pack: Value = teacher
-        .get(app.api(&format!("/classes/{KESTREL}/policy-pack")))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let pack: Value = get_json(
+        &teacher,
+        app.api(&format!("/classes/{KESTREL}/policy-pack")),
+    )
+    .await;
     assert_eq!(pack["school"]["quiet_hours"]["start"], "15:30");
 
     // Cleared: back inside hours.

@@ -331,6 +331,14 @@ impl Drop for TestApp {
     }
 }
 
+/// GETs `url` and reads the answer's JSON body (its status is not checked).
+pub async fn get_json<T: serde::de::DeserializeOwned>(
+    client: &Client,
+    url: impl reqwest::IntoUrl,
+) -> T {
+    client.get(url).send().await.unwrap().json().await.unwrap()
+}
+
 /// Posts `body` as JSON to `url`.
 pub async fn post(client: &Client, url: String, body: Value) -> Response {
     client.post(url).json(&body).send().await.unwrap()
