@@ -518,50 +518,33 @@ async fn leaders_set_skills_and_settings(db: String) {
     );
 
     // A leader's new school skill reaches every class; a teacher's class skill only theirs.
-    let post = |c: &Client, path: &str, body: Value| c.post(app.api(path)).json(&body).send();
-    let res = post(
-        &leader,
-        "/school/skills",
-        json!({"name": "Curiosity", "kind": "positive"}),
-    )
-    .await
-    .unwrap();
-    assert_eq!(res.status(), StatusCode::CREATED);
-    let res = post(
-        &teacher,
-        "/school/skills",
-        json!({"name": "Sneaky", "kind": "positive"}),
-    )
-    .await
-    .unwrap();
-    assert_eq!(res.status(), StatusCode::FORBIDDEN);
-    let res = post(
-        &teacher,
-        &format!("/classes/{KESTREL}/skills"),
-        json!({"name": "Tidy trays", "kind": "positive"}),
-    )
-    .await
-    .unwrap();
-    assert_eq!(res.status(), StatusCode::CREATED);
-    let res = post(
-        &teacher,
-        &format!("/classes/{KESTREL}/skills"),
-        json!({"name": " ", "kind": "positive"}),
-    )
-    .await
-    .unwrap();
-    assert_eq!(
-        error_of(res, StatusCode::UNPROCESSABLE_ENTITY).await["fields"][0]["field"],
-        "name"
-    );
-    let res = post(
-        &teacher,
-        &format!("/classes/{KINGFISHER}/skills"),
-        json!({"name": "Mine", "kind": "positive"}),
-    )
-    .await
-    .unwrap();
-    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let kestrel_skills = format!("/classes/{KESTREL}/skills");
+    let kingfisher_skills = format!("/classes/{KINGFISHER}/skills");
+    let rows = [
+        (&leader, "/school/skills", "Curiosity", StatusCode::CREATED),
+        (&teacher, "/school/skills", "Sneaky", StatusCode::FORBIDDEN),
+        (&teacher, &kestrel_skills, "Tidy trays", StatusCode::CREATED),
+        (
+            &teacher,
+            &kestrel_skills,
+            " ",
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (&teacher, &kingfisher_skills, "Mine", StatusCode::FORBIDDEN),
+    ];
+    for (client, path, name, want) in rows {
+        let body = json!({"name": name, "kind": "positive"});
+        let res = post(client, app.api(path), body).await;
+        if want == StatusCode::UNPROCESSABLE_ENTITY {
+            assert_eq!(
+                error_of(res, want).await["fields"][0]["field"],
+                "name",
+                "{path} {name:?}"
+            );
+        } else {
+            assert_eq!(res.status(), want, "{path} {name:?}");
+        }
+    }
     let names: Vec<String> = grid(&app, &teacher)
         .await
         .skills
