@@ -442,7 +442,24 @@ impl Cx<'_> {
         if let Some(h) = self.all(Lex::AbusePhrase).first() {
             self.push(out, RuleId::AbusiveLanguage, Severity::Warn, Some(*h));
         }
-        let threat = self.clean(Lex::Threat, Lex::ThreatNot, 0, 6);
+        // A child's disclosure reported by the author ("she said her step mum held it near the iron to
+        // teach her a lesson") quotes someone else's menace: that is safeguarding, not a threat.
+        let reported = |h: &Hit| {
+            safeguarding.is_some()
+                && (h.first.saturating_sub(12)..h.first)
+                    .any(|j| matches!(self.text.norm(j), "said" | "says" | "told" | "tells"))
+                && !(h.first..=h.last).any(|j| {
+                    matches!(
+                        self.text.norm(j),
+                        "i" | "i'll" | "ill" | "we" | "we'll" | "you"
+                    )
+                })
+        };
+        let threat: Vec<Hit> = self
+            .clean(Lex::Threat, Lex::ThreatNot, 0, 6)
+            .into_iter()
+            .filter(|h| !reported(h))
+            .collect();
         if let Some(h) = threat.first() {
             self.push(out, RuleId::ThreatOrIntimidation, Severity::Block, Some(*h));
             // Menacing other families in class chat is also the opposite of a positive shared space.
@@ -641,7 +658,17 @@ impl Cx<'_> {
 
         let same_day = self.has(Lex::SameDay);
         let stuck: Vec<Hit> = if same_day || self.has(Lex::PickupWord) {
-            self.all(Lex::PickupStuck).to_vec()
+            // Bare "traffic" is the author held up only when they are in the sentence ("we're in
+            // traffic"), not "the traffic outside school this morning was unreal".
+            self.all(Lex::PickupStuck)
+                .iter()
+                .copied()
+                .filter(|h| {
+                    h.first != h.last
+                        || self.text.norm(h.first) != "traffic"
+                        || self.around(Lex::FirstPerson, *h, 4)
+                })
+                .collect()
         } else {
             Vec::new()
         };
@@ -679,36 +706,45 @@ impl Cx<'_> {
                 .first()
                 .copied()
         };
-        let urgent =
-            self.clean(Lex::Urgent, Lex::UrgentNot, 0, 1)
-                .first()
-                .copied()
-                .or(contact_me)
-                .or_else(|| {
-                    // "Let you know" / "tell me" are about the parent, not a message to pass on.
-                    let pass = self.all(Lex::PassMessage).iter().copied().find(|h| {
-                        !matches!(self.text.norm(h.first + 1), "you" | "me" | "us" | "u")
-                    });
-                    if running_late_pickup || (same_day && pickup.is_some()) {
-                        pickup
-                    } else if same_day
-                        && !shared
-                        && self.has(Lex::MedRequest)
-                        && !self.has(Lex::MedStop)
-                    {
-                        medication.or(pass)
-                    } else if same_day {
-                        pass
-                    } else {
-                        None
-                    }
+        let urgent = self
+            .clean(Lex::Urgent, Lex::UrgentNot, 0, 1)
+            .first()
+            .copied()
+            .or(contact_me)
+            .or_else(|| {
+                // "Let you know" / "tell me" are about the parent, not a message to pass on.
+                // ("can you tell him" is a message to pass on; "tell you" / "let me know" is not.)
+                let pass = self.all(Lex::PassMessage).iter().copied().find(|h| {
+                    let to_author =
+                        |i: usize| matches!(self.text.norm(i), "you" | "me" | "us" | "u");
+                    let lead = matches!(self.text.norm(h.first), "let" | "tell" | "remind");
+                    let about_author = (lead && to_author(h.first + 1)) || to_author(h.last + 1);
+                    !about_author
                 });
+                if running_late_pickup || (same_day && pickup.is_some()) {
+                    pickup
+                } else if same_day
+                    && !shared
+                    && self.has(Lex::MedRequest)
+                    && !self.has(Lex::MedStop)
+                {
+                    medication.or(pass)
+                } else if same_day {
+                    pass
+                } else {
+                    None
+                }
+            });
         if let Some(h) = urgent {
             self.push(out, RuleId::UrgentToPhone, Severity::Warn, Some(h));
         }
 
         // Asking for a meeting is the right route; "meeting expectations" is not asking for one.
-        let progress = self.clean(Lex::Progress, Lex::ProgressNot, 4, 6);
+        let mut progress = self.clean(Lex::Progress, Lex::ProgressNot, 4, 6);
+        if progress.is_empty() {
+            let subject = self.clean(Lex::ProgSubject, Lex::ProgressNot, 4, 6);
+            progress.extend(self.near(&subject, self.all(Lex::ProgCue), 6));
+        }
         let meeting = self.all(Lex::MeetingRequest).iter().any(|m| {
             !progress
                 .iter()

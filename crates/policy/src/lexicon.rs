@@ -16,6 +16,7 @@ macro_rules! lexicons {
 lexicons! {
     // ---- absence-to-office -------------------------------------------------------------------------
     AbsenceNow => [
+        "not sending him in", "not sending her in", "not sending them in", "not send him in", "not send her in", "won't be sending him", "won't be sending her", "no school tomorrow", "no school today", "not be back in", "won't be back in",
         "not up to coming in", "not up to school", "not up to going in", "won't make it in", "not make it in", "can't make it in", "too poorly for school", "too ill for school", "too unwell for school", "too poorly to come in", "too ill to come in",
         "won't be in", "will not be in", "wont be coming in", "won't be coming in", "not be in school",
         "not be in today", "not be in tomorrow", "not coming in", "not coming into school", "not coming to school",
@@ -31,6 +32,7 @@ lexicons! {
         "not in today", "he's off sick", "she's off sick", "off sick", "home sick", "home today", "at home today",
     ],
     AbsenceLate => [
+        "we'll be late", "we will be late", "he'll be late", "she'll be late", "they'll be late", "we're going to be late", "we are going to be late",
         "be in about", "be in at", "be in by", "be in around", "in about half", "in around half", "running behind", "be in after", "in after lunch", "in after dinner", "in for 10", "in for 11", "in at half",
         "be late in", "will be late", "be in late", "late in today", "late in tomorrow", "late to school",
         "late this morning", "late tomorrow morning", "bit late", "little late", "slightly late", "late drop off",
@@ -40,6 +42,7 @@ lexicons! {
         "bring her in after", "drop him off late", "drop her off late", "after registration", "miss registration",
     ],
     Appointment => [
+        "mri", "an mri", "ct scan", "follow up", "therapy appointment", "her appointment", "his appointment", "their appointment", "her _ appointment", "his _ appointment",
         "brace", "brace fitting", "braces", "blood test", "scan", "x ray", "xray", "check up", "to the hospital", "at the hospital", "hospital at", "to hospital",
         "ortho", "the ortho", "grab him at", "grab her at",
         "dentist", "dentists", "dental", "orthodontist", "orthodontic", "doctor's appointment", "doctors appointment",
@@ -57,6 +60,7 @@ lexicons! {
         "pick her up at", "picking him up at", "picking her up at",
     ],
     TermHoliday => [
+        "it's term time", "its term time", "in term time", "booked a week", "booked a holiday", "a week in",
         "for # weeks", "weeks from the",
         "funeral",
         "long weekend", "family holiday", "day off", "have friday off", "have monday off", "the day off", "a day off", "days off", "time off", "away for", "we're away", "we are away", "off on holiday", "religious observance", "celebrat~ at the", "the temple", "the mosque", "the gurdwara", "pilgrimage", "umrah", "hajj", "visa appointment", "citizenship ceremony", "cousins wedding", "cousin's wedding", "a wedding", "a funeral", "the funeral", "to a funeral", "court date",
@@ -68,7 +72,9 @@ lexicons! {
         "back on the", "be back at school",
     ],
     AbsenceNot => [
-        "after being off", "being off", "back in after",
+        "if anyone*", "anyone looking",
+        "hamster", "our pet", "goldfish", "we had a little", "away for work", "for work", "i'm away", "i am away", "this weekend", "at the weekend", "over the weekend", "the weekend", "at half term", "over half term", "in half term", "during half term", "in the holidays", "easter holidays", "summer holidays", "was late", "were late", "last monday", "last tuesday", "last wednesday", "last thursday", "last friday", "book a day off", "so i can", "for me",
+        "after being off", "being off", "had her", "had his", "had their", "back in after",
         "late back", "swimming", "was off", "were off", "caught up", "thanks for sending", "mrs _ back", "mr _ back", "miss _ back", "ms _ back", "is mrs", "is mr", "getting there", "wait in the office", "for eid", "for diwali", "does the school",
         "after school", "club", "party on", "the party", "off his dinner", "off her dinner", "off his lunch", "off her lunch", "off sweets", "off to bed", "off the wall", "wedding photos",
         "mrs _ off", "mr _ off", "miss _ off", "ms _ off", "different teacher", "supply teacher", "party", "off his food", "off her food", "off their food", "off food", "mr daly is off", "miss is off",
@@ -77,6 +83,7 @@ lexicons! {
     ],
     // Weak absence cues: count only next to a day or time (`AbsWhen`) or an illness.
     AbsCue => [
+        "be out", "out for the morning", "out for the afternoon", "out for the day", "take _ out for", "taking _ out for", "won't be back", "wont be back", "not be back", "no school", "miss~ monday", "miss~ tuesday", "miss~ wednesday", "miss~ thursday", "miss~ friday", "miss~ tomorrow", "miss~ today",
         "visiting family", "visit family", "visiting relatives",
         "miss~ school", "miss~ the morning", "miss~ the day", "miss~ the afternoon", "miss~ a day", "miss~ registration", "will miss", "she'll miss", "he'll miss", "going to miss", "be missing",
         "off", "is off", "be off", "off until", "off till", "off with", "off on", "back on", "back at school",
@@ -124,6 +131,7 @@ lexicons! {
         "earache", "ear ache", "viral", "virus", "high temperature", "tummy upset", "upset tummy",
     ],
     SickNot => [
+        "no sickness", "not sick", "wasn't sick", "no sick",
         "making herself sick", "making himself sick", "herself sick", "himself sick",
         "hay fever", "hayfever", "sick day", "spots on the", "polka dots", "cough syrup",
         "sick of", "sick and tired", "sick note", "worried sick", "homesick", "car sick", "travel sick",
@@ -142,8 +150,7 @@ lexicons! {
         "will collect", "will be collecting", "collecting him", "collecting her", "collecting them", "collect him",
         "collect her", "collect them", "be collected", "being collected", "collected by", "picked up by",
         "pick up by", "collection today", "collection tomorrow", "different person", "someone else",
-        "my mum is picking", "my dad is picking", "grandma is", "nanny is", "nan is", "grandad is", "granny is",
-        "nan will", "nanny will", "grandma will", "grandad will", "granny will", "my sister will", "my brother will",
+        "my mum is picking", "my dad is picking", "grandma is pick*", "grandma is collect*", "grandma is getting", "grandma is doing", "grandma is taking", "grandma is coming to get", "grandma will pick*", "grandma will collect*", "grandma will get", "grandma will be pick*", "grandma will be collect*", "grandma will be getting", "grandma will do", "grandma will take", "grandma will be taking", "nanny is pick*", "nanny is collect*", "nanny is getting", "nanny is doing", "nanny is taking", "nanny is coming to get", "nanny will pick*", "nanny will collect*", "nanny will get", "nanny will be pick*", "nanny will be collect*", "nanny will be getting", "nanny will do", "nanny will take", "nanny will be taking", "nan is pick*", "nan is collect*", "nan is getting", "nan is doing", "nan is taking", "nan is coming to get", "nan will pick*", "nan will collect*", "nan will get", "nan will be pick*", "nan will be collect*", "nan will be getting", "nan will do", "nan will take", "nan will be taking", "nana is pick*", "nana is collect*", "nana is getting", "nana is doing", "nana is taking", "nana is coming to get", "nana will pick*", "nana will collect*", "nana will get", "nana will be pick*", "nana will be collect*", "nana will be getting", "nana will do", "nana will take", "nana will be taking", "grandad is pick*", "grandad is collect*", "grandad is getting", "grandad is doing", "grandad is taking", "grandad is coming to get", "grandad will pick*", "grandad will collect*", "grandad will get", "grandad will be pick*", "grandad will be collect*", "grandad will be getting", "grandad will do", "grandad will take", "grandad will be taking", "granny is pick*", "granny is collect*", "granny is getting", "granny is doing", "granny is taking", "granny is coming to get", "granny will pick*", "granny will collect*", "granny will get", "granny will be pick*", "granny will be collect*", "granny will be getting", "granny will do", "granny will take", "granny will be taking", "grandpa is pick*", "grandpa is collect*", "grandpa is getting", "grandpa is doing", "grandpa is taking", "grandpa is coming to get", "grandpa will pick*", "grandpa will collect*", "grandpa will get", "grandpa will be pick*", "grandpa will be collect*", "grandpa will be getting", "grandpa will do", "grandpa will take", "grandpa will be taking", "auntie is pick*", "auntie is collect*", "auntie is getting", "auntie is doing", "auntie is taking", "auntie is coming to get", "auntie will pick*", "auntie will collect*", "auntie will get", "auntie will be pick*", "auntie will be collect*", "auntie will be getting", "auntie will do", "auntie will take", "auntie will be taking", "aunty is pick*", "aunty is collect*", "aunty is getting", "aunty is doing", "aunty is taking", "aunty is coming to get", "aunty will pick*", "aunty will collect*", "aunty will get", "aunty will be pick*", "aunty will be collect*", "aunty will be getting", "aunty will do", "aunty will take", "aunty will be taking", "uncle is pick*", "uncle is collect*", "uncle is getting", "uncle is doing", "uncle is taking", "uncle is coming to get", "uncle will pick*", "uncle will collect*", "uncle will get", "uncle will be pick*", "uncle will be collect*", "uncle will be getting", "uncle will do", "uncle will take", "uncle will be taking", "my sister is pick*", "my sister is collect*", "my sister is getting", "my sister is doing", "my sister is taking", "my sister is coming to get", "my sister will pick*", "my sister will collect*", "my sister will get", "my sister will be pick*", "my sister will be collect*", "my sister will be getting", "my sister will do", "my sister will take", "my sister will be taking", "my brother is pick*", "my brother is collect*", "my brother is getting", "my brother is doing", "my brother is taking", "my brother is coming to get", "my brother will pick*", "my brother will collect*", "my brother will get", "my brother will be pick*", "my brother will be collect*", "my brother will be getting", "my brother will do", "my brother will take", "my brother will be taking", "my mum is pick*", "my mum is collect*", "my mum is getting", "my mum is doing", "my mum is taking", "my mum is coming to get", "my mum will pick*", "my mum will collect*", "my mum will get", "my mum will be pick*", "my mum will be collect*", "my mum will be getting", "my mum will do", "my mum will take", "my mum will be taking", "my dad is pick*", "my dad is collect*", "my dad is getting", "my dad is doing", "my dad is taking", "my dad is coming to get", "my dad will pick*", "my dad will collect*", "my dad will get", "my dad will be pick*", "my dad will be collect*", "my dad will be getting", "my dad will do", "my dad will take", "my dad will be taking",
         "childminder", "child minder", "to after school club", "at after school club", "for after school club",
         "into after school club", "to afterschool club", "at afterschool club", "to breakfast club", "at breakfast club",
         "into breakfast club", "after school club instead", "after school club on", "after school club today",
@@ -180,6 +187,8 @@ lexicons! {
         "collect early", "early pick up", "early pickup",
     ],
     PickupNot => [
+        "coming home with other", "coming home with the wrong", "coming home with someone",
+        "for the lift", "for giving him a lift", "for giving her a lift", "for the lift home",
         "pick it up", "pick them up from the office", "pick it up from",
         "collecting the", "collecting a", "collecting some", "collecting tickets",
         "know a good", "recommend a", "a good childminder", "any childminders",
@@ -212,8 +221,9 @@ lexicons! {
     ],
     // ---- urgent-to-phone ---------------------------------------------------------------------------
     Urgent => [
-        "be there in", "in # mins", "in # minutes", "#mins", "# mins",
-        "really important", "very important", "it's important", "speak to someone today", "speak to you today", "talk to someone today", "a call today", "call today", "by 3", "by 3pm", "need a call today", "call me today", "ring me today",
+        "before #", "by lunch", "by lunchtime", "before he goes home", "before she goes home", "before they go home", "need an answer today", "an answer today", "a reply today", "reply today", "need to know by", "a reply before", "an answer before", "get back to me before", "get back to me today",
+        "be there in", "there in # mins", "there in # minutes", "be in # mins", "here in # mins", "be # mins", "be # minutes", "# mins late", "#mins late", "# mins away", "#mins away", "# minutes late", "# minutes away",
+        "really important", "very important", "it's important", "speak to someone today", "speak to you today", "talk to someone today", "a call today", "please call today", "call today please", "by 3", "by 3pm", "need a call today", "call me today", "ring me today",
         "urgent", "urgently", "asap", "a s a p", "emergency", "can someone call", "could someone call",
         "can someone ring", "could someone ring", "as soon as possible", "right away",
         "straight away", "immediately", "need to speak to someone now", "need to speak to you today",
@@ -231,6 +241,7 @@ lexicons! {
         "after school today", "at home time", "at hometime", "home time today",
     ],
     PassMessage => [
+        "have a word with", "a quick word with", "can someone check", "could someone check",
         "let _ know", "tell _ that", "remind _ to",
         "let them know",
         "can you tell", "could you tell", "please tell", "please let",
@@ -266,6 +277,7 @@ lexicons! {
         "speak to the head teacher", "speak to the headteacher", "see the head",
     ],
     ComplaintWeak => [
+        "it's not on", "its not on", "take responsibility", "what's being done", "what is being done", "want to know who", "had enough of", "i've had enough", "spend less time on", "second letter", "this month with the wrong", "time this month", "freezing every day",
         "not impressed at all", "not impressed that",
         "the second time this", "has been awful", "have been awful", "has been terrible", "badly organised",
         "raised this", "nothing has been done", "nothing's been done", "still nothing", "twice now", "how is it acceptable", "how is that acceptable", "how is this acceptable",
@@ -285,10 +297,12 @@ lexicons! {
         "was wrong of", "out of order", "how dare",
     ],
     ComplaintNot => [
+        "meant to complain", "supposed to complain", "complain to the council", "to the council about", "highways",
         "no complaints", "not complaining", "can't complain", "cant complain", "not a complaint", "no complaint",
         "not to complain", "never complains", "not fair on",
     ],
     StaffComplaintHandling => [
+        "looked into what happened", "treated unfairly", "regarding your concern", "checked our records", "about your concerns", "could have handled", "resolves it", "i've looked into", "i have looked into",
         "handled correctly", "handled appropriately", "dealt with appropriately", "dealt with correctly", "satisfied it was", "i'm satisfied", "i am satisfied", "looked into your concern*", "looked into this", "i have investigated", "i've investigated", "we have investigated", "the outcome of", "no further action", "we have reviewed", "having reviewed", "i can assure you", "was not treated unfairly", "i do not agree", "i don't agree", "i disagree",
         "your complaint", "the complaint", "regarding your concerns", "i understand your frustration",
         "sorry you feel", "sorry that you feel", "sorry you are unhappy", "sorry you're unhappy",
@@ -309,15 +323,27 @@ lexicons! {
         "how is she doing", "how is he doing", "how's she doing", "how's he doing", "how is she getting on",
         "how is he getting on", "how's she getting on", "how's he getting on", "how are they doing",
         "how is she progressing", "how is he progressing", "progress", "progressing", "reading level",
-        "reading age", "book band", "what band", "levels", "attainment", "results", "sats", "phonics screening",
+        "reading age", "book band", "what band", "levels", "attainment", "his results", "her results", "their results", "results for", "results back", "sats", "phonics screening",
         "phonics check", "working at", "expected standard", "greater depth", "below expected", "where is she at",
         "where is he at", "on track", "falling behind", "fallen behind", "behind in", "behind with",
         "behind the others", "ahead of", "struggling with maths", "struggling with reading", "struggling with writing",
         "struggling with phonics", "struggling with spelling*", "struggling with his reading",
         "struggling with her reading", "struggling with times tables", "test results", "test scores",
-        "scores", "report card", "his grades", "her grades", "is he behind", "is she behind",
+        "his scores", "her scores", "report card", "his grades", "her grades", "is he behind", "is she behind",
         "keeping up", "doing ok in", "doing okay in", "doing well in", "is she where", "is he where",
         "extra support with", "extra help with",
+    ],
+    // A subject of learning and a question or worry about how it is going, combined within a few words.
+    ProgSubject => [
+        "reading", "writing", "handwriting", "maths", "times tables", "number bonds", "comprehension", "phonics",
+        "spelling*", "book band*", "_ books", "table for maths", "academically", "targets", "his report",
+        "her report", "at maths", "at reading", "at writing", "english",
+    ],
+    ProgCue => [
+        "worried", "gone backwards", "going backwards", "struggling", "improved", "improving", "improvement",
+        "doing", "any better", "moved up", "move up", "behind", "ahead", "still on", "is that true", "how is",
+        "how's", "getting on", "meeting the", "should i be worried", "is he ok", "is she ok", "doing ok",
+        "coping", "managing", "where is he", "where is she", "vague",
     ],
     ProgressNot => [
         "swimming", "badge*", "football", "gymnastics", "dance", "piano", "music", "karate", "noise", "stage",
@@ -383,6 +409,7 @@ lexicons! {
     ],
     // ---- safeguarding concepts (combined in `safeguarding.rs` within small token windows) ----------
     SgAdult => [
+        "nan's", "nans", "dad's", "mum's", "mums", "uncle's", "grandma's", "grandad's", "mummys", "mummy's", "daddys", "daddy's", "new friend", "childminder's", "older child", "older kid", "older lad",
         "dad", "daddy", "dads", "father", "mum", "mummy", "mom", "mother", "stepdad", "step dad", "stepfather",
         "stepmum", "step mum", "stepmother", "boyfriend", "girlfriend", "partner", "my ex", "her ex", "his ex",
         "husband", "uncle", "aunt", "auntie", "aunty", "brother", "sister", "cousin", "grandad", "grandpa",
@@ -391,7 +418,8 @@ lexicons! {
         "someone at home", "somebody at home", "someone in the family", "stepbrother", "step brother",
         "mum's boyfriend", "mums boyfriend", "his new partner", "her new partner", "lodger", "neighbour",
     ],
-    SgSomeone => ["someone", "somebody", "some one", "a boy", "a girl", "a kid", "another child", "people"],
+    SgSomeone => [
+        "mates", "his mates", "her mates", "older child", "older kid", "older kids", "older lad", "lad","someone", "somebody", "some one", "a boy", "a girl", "a kid", "another child", "people"],
     SgHarm => [
         "pushed him", "pushed her", "pushed me", "beat him", "beat her", "beat me", "beats him", "beats her", "beats me", "beating him", "beating her", "beating me", "beaten up", "threw him", "threw her",
         "pull~ her hair", "pull~ his hair", "shut~ her in", "shut~ him in", "shuts her", "shuts him", "lock~ her in", "lock~ him in",
@@ -454,6 +482,7 @@ lexicons! {
         "unexplained", "can't explain", "couldn't explain", "keeps coming in with", "again", "not the first",
     ],
     SgAccident => [
+        "stabilisers", "ride her bike", "ride his bike", "riding her bike", "riding his bike",
         "at chess", "at cards", "at monopoly", "at a game", "at the game", "board game", "haha", "lol",
         "the line", "in class", "at school", "more upset than hurt", "upset than hurt", "at lunch", "lunchtime", "no harm done",
         "fell", "fall", "falling", "tripped", "trip", "accident", "accidentally", "by accident", "scooter", "bike",
@@ -464,11 +493,14 @@ lexicons! {
         "my back", "my knee", "at work", "the roof", "the shops", "it off", "his finger", "her finger",
     ],
     SgStranger => [
+        "lad", "older lad", "older boy", "older boys", "neighbour",
         "man", "men", "woman", "women", "bloke", "blokes", "guy", "guys", "lady", "stranger", "strangers",
         "someone", "somebody", "adult", "adults", "teenager", "teenagers", "people", "a car", "a van",
         "car", "van", "person",
     ],
     SgApproach => [
+        "to come in his house", "to come in her house", "come inside", "to come inside", "keeps asking", "trying to get her to", "trying to get him to",
+        "asked which house", "which house she lived", "which house he lived", "asked if he wanted", "asked if she wanted", "a lift home", "pulled over", "gives her sweets", "gives him sweets", "gave her sweets", "gave him sweets", "if mummy was home", "if daddy was home", "asked to see",
         "to go with them", "go with him", "go with them", "tried to get", "trying to get", "tried to get some kids",
         "asking her name", "asking his name", "asked her name", "asked his name", "asking their names", "asking them their names", "asking kids their names", "kept asking", "where she lives", "where he lives",
         "parked by", "parked outside", "parked near", "parked up", "sat in a car", "sitting in a car", "just watching", "watching them", "staring at",
@@ -486,12 +518,15 @@ lexicons! {
         "called them over", "calling kids over", "beckon~",
     ],
     SgChildPlace => [
+        "he", "she", "lane", "road", "street", "our door", "bike",
+        "toilets", "house",
         "kids", "children", "child", "pupils", "him", "her", "them", "gate", "gates", "park", "bus stop",
         "playground", "school", "outside school", "field", "alley", "alleyway", "walking home", "on the way home",
         "on the way to school", "son", "daughter", "boy", "girl", "year 1", "year 2", "reception",
     ],
     SgTopic => [
-        "stranger danger", "talked about", "talking about", "talk about", "lesson", "lessons", "learning about",
+        "tooth fairy", "easter bunny",
+        "stranger danger", "we talked about", "we've been talking about", "we're talking about", "we talk about", "class talked about", "lesson", "lessons", "learning about",
         "learnt about", "learned about", "assembly", "workshop", "pshe", "what to do if", "keeping safe",
         "keep safe", "online safety", "e safety", "esafety", "internet safety", "safer internet", "police visit",
         "lollipop", "fire brigade", "fireman", "photographer", "school photos", "photo day", "programme",
@@ -509,6 +544,7 @@ lexicons! {
         "live stream*", "livestream*",
     ],
     SgGroomCue => [
+        "sends him", "sends her", "video call*", "never met", "wants to call",
         "keep it between", "between them", "between us", "she's pretty", "he's handsome", "telling her she's", "telling him he's", "pretty", "beautiful",
         "send pictures", "send pics", "send photos", "send a picture", "send a photo", "send him pictures",
         "send her pictures", "sending pictures", "sending photos", "pictures of himself", "pictures of herself",
@@ -522,6 +558,7 @@ lexicons! {
         "our address", "personal details",
     ],
     SgSelfHarm => [
+        "cuts on purpose", "cut on purpose", "cuts on his legs", "cuts on her legs",
         "never been born", "was never born", "wasn't born", "wants to disappear", "want to disappear", "wish i wasn't here", "wishes he wasn't here", "wishes she wasn't here", "hang himself", "hang herself",
         "not wanting to live", "not want to live", "wanting to die", "doesn't want to be here", "live anymore", "want to be alive", "live any more",
         "self harm~", "selfharm~", "harm~ himself", "harm~ herself", "cut~ himself", "cut~ herself",
@@ -540,6 +577,8 @@ lexicons! {
         "marks on her wrist*", "marks on his wrist*", "with a blade", "sharpener blade", "razor",
     ],
     SgSerious => [
+        "hold stuff for", "hold things for", "carry stuff for", "carry things for", "make him hold", "make her hold", "make him carry", "make her carry",
+        "hit with a belt", "with a belt", "teach her a lesson", "teach him a lesson", "held it near", "keep her there", "keep him there", "keep them there", "asked to see his", "asked to see her", "willy", "cuts on purpose", "on purpose on", "gets kicked", "gets hit", "gets smacked", "got kicked at home", "got hit at home", "hit at home", "shout and hit", "because of my partner", "because of my husband", "new address", "pictures of them getting changed", "getting changed",
         "keep secrets", "keep a secret", "keep it a secret", "our little secret", "our secret", "makes him keep", "makes her keep", "gives him money for", "gives her money for", "rude video*", "rude film*", "dirty video*", "adult video*", "show~ them videos", "showed them a rude", "supervised visit*", "must not take", "mustn't take", "the judge", "a judge", "family court", "early help", "family support worker", "family support", "and not come back", "and never come back", "not coming back", "try and take him", "try and take her", "try to take him", "try to take her", "made him do stuff", "made her do stuff", "made him do things", "made her do things", "do stuff he didn't want", "do stuff she didn't want", "do things he didn't want", "do things she didn't want", "sex offender", "offender", "noose", "head against the wall", "head against the floor", "head on the wall",
         "no clothes on", "with no clothes", "shows him videos", "showed him videos", "shows her videos", "showed her videos", "show~ him videos", "show~ her videos", "videos of grown ups", "was held there", "he was held", "she was held", "held him down", "held her down", "police investigation", "did things to her", "did things to him", "done things to", "does things to", "doing things to",
         "to be cut", "be cut over", "taking the girls back home", "extremis*", "extreme views", "unbelievers", "infidel*", "jihad*", "parked outside", "parked by the gate", "honour based", "honour-based", "breast ironing",
@@ -570,6 +609,7 @@ lexicons! {
         "stab me", "with a knife", "pulled a knife",
     ],
     SgNeglect => [
+        "doesn't get tea", "don't get tea", "no tea", "not allowed to eat", "isn't allowed to eat", "makes her own dinner", "makes his own dinner", "puts herself to bed", "puts himself to bed", "on her own at night", "on his own at night", "left on her own at night", "left on his own at night",
         "left outside until", "left outside till", "outside until # every", "every night with no",
         "no tea", "no coat and",
         "always hungry", "always starving", "constantly hungry", "going hungry", "goes hungry", "comes in filthy",
@@ -583,6 +623,18 @@ lexicons! {
         "no breakfast again", "never has breakfast", "never had breakfast", "no bed", "nowhere to sleep",
         "sleeping in the car", "out on the street", "fend for himself", "fend for herself",
         "looking after his little", "looking after her little", "no one to look after", "nobody looks after",
+    ],
+    // Secrecy imposed on a child ("says not to tell", "it's a secret game"); counts near a person.
+    SgSecret => [
+        "not to tell", "not allowed to tell", "mustn't tell", "must not tell", "can't tell anyone", "cant tell anyone",
+        "if he tells", "if she tells", "if i tell", "secret game", "a secret", "it's a secret", "its a secret",
+        "won't say why", "wont say why", "won't tell me why", "not meant to know", "not supposed to know",
+    ],
+    // Avoiding a person or place: counts near an adult or home.
+    SgAvoid => [
+        "scared of going", "frightened of going", "scared to go", "doesn't want to go home with", "don't want to go home with",
+        "doesn't want to go to", "hides under", "hides when", "hide in my room", "hides in her room", "hides in his room",
+        "i hide", "cries when i mention", "shouts and", "shout and", "heard everything", "had to leave home", "leave home last night",
     ],
     SgFear => ["scared of", "frightened of", "afraid of", "terrified of", "petrified of", "scared when", "frightened when"],
     // Name-calling that the root-word scanner in `abuse.rs` cannot see without context.
@@ -762,7 +814,7 @@ lexicons! {
         "all children", "any child", "your child", "your children", "all parents", "all families",
         "reminder", "please remember", "please note", "just a reminder", "quick reminder", "everyone",
         "if your child", "any children", "any allergies", "children who", "parents who", "48 hours",
-        "letter about", "the letter", "policy",
+        "letter about", "the letter", "policy", "letter", "going round", "going around", "doing the rounds",
     ],
     PersonalStrong => [
         "my divorce", "my separation", "my cancer", "my operation", "my surgery", "my diagnosis", "my mental health", "my anxiety", "my depression", "my treatment", "my court",
@@ -784,7 +836,7 @@ lexicons! {
         "camhs", "ed psych", "educational psychologist", "paediatrician", "paediatric", "assessment for",
         "asd assessment", "autism assessment", "adhd assessment", "sensory assessment", "needs assessment",
         "ot assessment", "salt assessment", "exclusion", "excluded", "fixed term", "fixed-term", "suspension",
-        "suspended", "investigation", "allegation*", "lado", "disciplinary", "sick leave", "signed off",
+        "suspended", "an investigation", "the investigation", "investigation into", "allegation*", "lado", "disciplinary", "sick leave", "signed off",
         "off with stress", "her divorce", "his divorce", "pregnan*", "capability", "grievance",
         "child protection", "cp plan", "cin plan", "child in need", "social worker", "social services",
         "early help", "pupil premium", "sen register", "send register",
@@ -1142,6 +1194,7 @@ pub(crate) const NAME_VERBS: &[&str] = &[
 
 /// Words before a name-word that suggest a person follows.
 pub(crate) const NAME_PREPS: &[&str] = &[
+    "our",
     "with",
     "and",
     "to",

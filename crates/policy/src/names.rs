@@ -406,6 +406,8 @@ impl NameIndex {
             let t = &toks[i];
             let stem = t.stem();
             let mut plural_s = false;
+            // Letters cut for a plural: 1 for "Fishers", 2 for "the Walshes" / "the Joneses".
+            let mut cut = 1;
             let mut typo = false;
             let refs: Vec<NameRef> = if let Some(r) = self.lookup(stem) {
                 r.clone()
@@ -415,6 +417,18 @@ impl NameIndex {
                 .and_then(|s| self.lookup(s))
             {
                 plural_s = true;
+                r.clone()
+            } else if let Some(r) = stem
+                .strip_suffix("es")
+                .filter(|s| {
+                    s.chars().count() >= 3
+                        && (s.ends_with('s') || s.ends_with("sh") || s.ends_with("ch"))
+                        && text.prev(i, 1) == "the"
+                })
+                .and_then(|s| self.lookup(s))
+            {
+                plural_s = true;
+                cut = 2;
                 r.clone()
             } else if let Some(r) = (self.typo_candidate(stem) && self.typo_plausible(text, i))
                 .then(|| self.typo_lookup(stem))
@@ -427,7 +441,7 @@ impl NameIndex {
                 continue;
             };
             let base = if plural_s {
-                &stem[..stem.len() - 1]
+                &stem[..stem.len() - cut]
             } else {
                 stem
             };
@@ -524,6 +538,9 @@ impl NameIndex {
                 | "clan"
                 | "family's"
                 | "twins'"
+                | "boy"
+                | "girl"
+                | "lad"
         );
         (prev == "the" && (family_noun || (plural_s && text.tokens[i].cap)))
             || (family_noun && text.tokens[i].cap)

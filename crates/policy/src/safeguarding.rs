@@ -31,7 +31,7 @@ fn join(a: Hit, b: Hit) -> Hit {
 
 impl Cx<'_> {
     /// The first pair of hits from `a` and `b` at most `window` tokens apart, as one span.
-    fn near(&self, a: &[Hit], b: &[Hit], window: usize) -> Option<Hit> {
+    pub(crate) fn near(&self, a: &[Hit], b: &[Hit], window: usize) -> Option<Hit> {
         a.iter()
             .flat_map(|x| b.iter().map(move |y| (*x, *y)))
             .filter(|(x, y)| gap(*x, *y) <= window)
@@ -40,7 +40,7 @@ impl Cx<'_> {
     }
 
     /// Whether any hit of `lex` lies within `window` tokens of `h`.
-    fn around(&self, lex: Lex, h: Hit, window: usize) -> bool {
+    pub(crate) fn around(&self, lex: Lex, h: Hit, window: usize) -> bool {
         self.all(lex).iter().any(|x| gap(*x, h) <= window)
     }
 
@@ -107,6 +107,18 @@ impl Cx<'_> {
             if let Some(h) = self.near(marks, cue, 12)
                 && !self.around(Lex::SgAccident, h, 10)
             {
+                found.push(h);
+            }
+        }
+        // Secrecy imposed on a child near a person ("the man at the park ... told her not to tell"), and
+        // a child avoiding an adult or home ("hides under the table when her uncle comes").
+        if !topic {
+            for who in [Lex::SgAdult, Lex::SgSomeone, Lex::SgStranger] {
+                if let Some(h) = self.near(self.all(Lex::SgSecret), self.all(who), 20) {
+                    found.push(h);
+                }
+            }
+            if let Some(h) = self.near(self.all(Lex::SgAvoid), self.all(Lex::SgAdult), 8) {
                 found.push(h);
             }
         }
