@@ -181,12 +181,7 @@ async fn staff_see_the_classes_they_work_with(db: String) {
     assert!(list(SUPPORT).await.is_empty());
     let parent = app.signed_in(PARENT).await;
     assert_eq!(
-        parent
-            .get(app.api("/classes"))
-            .send()
-            .await
-            .unwrap()
-            .status(),
+        status_of(&parent, app.api("/classes")).await,
         StatusCode::FORBIDDEN
     );
 
@@ -233,12 +228,7 @@ async fn school_settings_for_staff_and_the_overview_for_leaders(db: String) {
     }
     let parent = app.signed_in(PARENT).await;
     assert_eq!(
-        parent
-            .get(app.api("/school"))
-            .send()
-            .await
-            .unwrap()
-            .status(),
+        status_of(&parent, app.api("/school")).await,
         StatusCode::FORBIDDEN
     );
     for email in [TEACHER, OFFICE] {

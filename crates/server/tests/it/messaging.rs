@@ -619,12 +619,7 @@ async fn class_chat_removal_reports_and_the_switch(db: String) {
     assert_eq!(reports[0]["message_id"], id);
     assert_eq!(reports[0]["reason"], "Feels off topic");
     assert_eq!(
-        teacher
-            .get(app.api("/reports"))
-            .send()
-            .await
-            .unwrap()
-            .status(),
+        status_of(&teacher, app.api("/reports")).await,
         StatusCode::FORBIDDEN
     );
     // Removal: not by parents; by the class teacher, leaving a marker with no text.
@@ -671,10 +666,7 @@ async fn class_chat_removal_reports_and_the_switch(db: String) {
     assert_eq!(reports[0]["message_removed"], true);
     // The school can switch class chat off.
     set_settings(&db, json!({"class_chat_enabled": false})).await;
-    assert_eq!(
-        sam.get(chat.clone()).send().await.unwrap().status(),
-        StatusCode::FORBIDDEN
-    );
+    assert_eq!(status_of(&sam, chat.clone()).await, StatusCode::FORBIDDEN);
     let res = post(&sam, chat, json!({"body": "hello"})).await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
 }
@@ -903,11 +895,7 @@ async fn quick_replies_and_policy_pack(db: String) {
     assert!(absence["body"].as_str().unwrap().contains("01632 960777"));
     assert!(replies.iter().any(|r| r["id"] == "meeting"));
     assert_eq!(
-        sam.get(app.api("/quick-replies"))
-            .send()
-            .await
-            .unwrap()
-            .status(),
+        status_of(&sam, app.api("/quick-replies")).await,
         StatusCode::FORBIDDEN
     );
     // The pack for the browser: the class's names, no consent flags, members only.
@@ -925,12 +913,7 @@ async fn quick_replies_and_policy_pack(db: String) {
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     let other = app.signed_in(OTHER_TEACHER).await;
     assert_eq!(
-        other
-            .get(app.api(&format!("/classes/{KESTREL}/policy-pack")))
-            .send()
-            .await
-            .unwrap()
-            .status(),
+        status_of(&other, app.api(&format!("/classes/{KESTREL}/policy-pack"))).await,
         StatusCode::FORBIDDEN
     );
 }
@@ -1037,7 +1020,7 @@ async fn live_events_reach_only_those_allowed(db: String) {
     // Pupils may not subscribe.
     let pupil = app.pupil().await;
     assert_eq!(
-        pupil.get(app.api("/events")).send().await.unwrap().status(),
+        status_of(&pupil, app.api("/events")).await,
         StatusCode::FORBIDDEN
     );
 }

@@ -28,10 +28,6 @@ async fn get<T: serde::de::DeserializeOwned>(app: &TestApp, client: &Client, pat
     res.json().await.unwrap()
 }
 
-async fn status_of(client: &Client, url: String) -> StatusCode {
-    client.get(url).send().await.unwrap().status()
-}
-
 async fn grid(app: &TestApp, client: &Client) -> ClassPoints {
     get(app, client, &format!("/classes/{KESTREL}/points")).await
 }

@@ -313,7 +313,7 @@ async fn changes_reach_the_policy_pack_chat_and_read_receipts_at_once(db: String
         .unwrap();
     error_of(res, StatusCode::FORBIDDEN).await;
     change(&app, &leader, json!({"class_chat_enabled": true})).await;
-    assert_eq!(sam.get(chat).send().await.unwrap().status(), StatusCode::OK);
+    assert_eq!(status_of(&sam, chat).await, StatusCode::OK);
 
     // Read receipts: a message the teacher read in working hours shows as seen only once switched on.
     advance_to(&app, 2, 10, 0);

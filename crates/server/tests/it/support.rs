@@ -339,6 +339,11 @@ pub async fn get_json<T: serde::de::DeserializeOwned>(
     client.get(url).send().await.unwrap().json().await.unwrap()
 }
 
+/// GETs `url` and returns the answer's status.
+pub async fn status_of(client: &Client, url: impl reqwest::IntoUrl) -> StatusCode {
+    client.get(url).send().await.unwrap().status()
+}
+
 /// Posts `body` as JSON to `url`.
 pub async fn post(client: &Client, url: String, body: Value) -> Response {
     client.post(url).json(&body).send().await.unwrap()

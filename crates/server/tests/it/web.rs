@@ -174,23 +174,10 @@ async fn without_a_built_app_the_api_still_works(db: String) {
     assert_eq!(res.status(), StatusCode::SERVICE_UNAVAILABLE);
     assert!(res.text().await.unwrap().contains("has not been built"));
     assert_eq!(
-        client
-            .get(app.url("/app.js"))
-            .send()
-            .await
-            .unwrap()
-            .status(),
+        status_of(&client, app.url("/app.js")).await,
         StatusCode::NOT_FOUND
     );
-    assert_eq!(
-        client
-            .get(app.api("/health"))
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        StatusCode::OK
-    );
+    assert_eq!(status_of(&client, app.api("/health")).await, StatusCode::OK);
     assert_eq!(
         app.login(&client, TEACHER, PASSWORD).await.status(),
         StatusCode::OK
