@@ -673,17 +673,24 @@ impl Cx<'_> {
             Vec::new()
         };
         let running_late_pickup = running_late_pickup || !stuck.is_empty();
-        let pickup_hits: Vec<Hit> = if appointment.is_empty() {
-            let mut v = self.clean(Lex::PickupWho, Lex::PickupNot, 0, 0);
-            v.extend(stuck.iter().copied());
-            v.extend(self.clean(Lex::PickupHow, Lex::PickupNot, 0, 0));
-            if absence.is_none() {
-                v.extend(self.all(Lex::LeaveEarly).iter().copied());
-            }
-            v
-        } else {
-            Vec::new()
-        };
+        // In a safeguarding message, "going to her nan's" or "a lift home" describes what happened, not a
+        // change of collection; it counts only with an explicit pick-up word.
+        let pickup_hits: Vec<Hit> =
+            if appointment.is_empty() && (grumble || self.has(Lex::PickupWord)) {
+                let mut v: Vec<Hit> = self
+                    .clean(Lex::PickupWho, Lex::PickupNot, 0, 0)
+                    .into_iter()
+                    .filter(|h| !self.around(Lex::PickupAway, *h, 5))
+                    .collect();
+                v.extend(stuck.iter().copied());
+                v.extend(self.clean(Lex::PickupHow, Lex::PickupNot, 0, 0));
+                if absence.is_none() {
+                    v.extend(self.all(Lex::LeaveEarly).iter().copied());
+                }
+                v
+            } else {
+                Vec::new()
+            };
         let pickup = pickup_hits.iter().copied().min_by_key(|h| h.first);
         if let Some(h) = pickup {
             self.push(out, RuleId::PickupChangeToOffice, Severity::Warn, Some(h));

@@ -140,6 +140,7 @@ lexicons! {
     ],
     // ---- pickup-change-to-office -------------------------------------------------------------------
     PickupWho => [
+        "drop off and pick*", "drop off and collect*", "drop off and pick up", "dropping off and picking up",
         "collecting today", "collecting tomorrow", "dad's collecting", "mum's collecting", "nan's collecting", "nan's picking", "dad's picking", "mum's picking",
         "getting him on", "getting her on", "getting him from", "getting her from", "mum's getting", "dad's getting", "nan's getting", "minibus", "the bus to", "gets the bus", "get the bus",
         "be dropping off", "dropping off and", "dropping off and collecting", "collect~ on", "will be collecting on", "collecting from now on", "grab _ from the gate", "grab _ from school", "get _ from the gate", "collect _ from", "pick _ up from", "grab my", "can anyone grab", "anyone able to grab", "could anyone grab",
@@ -163,7 +164,6 @@ lexicons! {
         "will get him", "will get her", "getting him today", "getting her today", "getting him from school",
         "getting her from school", "getting them today", "get him from school", "get her from school",
         "dropping him off", "dropping her off", "dropping them off", "drop him off", "drop her off", "drop them off",
-        "doing drop off", "doing the drop off", "do drop off",
     ],
     PickupPerson => [
         "nan", "nanny", "nana", "grandma", "granny", "grandad", "grandpa", "grandparents", "childminder",
@@ -336,7 +336,7 @@ lexicons! {
     // A subject of learning and a question or worry about how it is going, combined within a few words.
     ProgSubject => [
         "reading", "writing", "handwriting", "maths", "times tables", "number bonds", "comprehension", "phonics",
-        "spelling*", "book band*", "_ books", "table for maths", "academically", "targets", "his report",
+        "spelling*", "book band*", "the _ books", "reading books", "table for maths", "academically", "targets", "his report",
         "her report", "at maths", "at reading", "at writing", "english",
     ],
     ProgCue => [
@@ -499,7 +499,7 @@ lexicons! {
         "car", "van", "person",
     ],
     SgApproach => [
-        "to come in his house", "to come in her house", "come inside", "to come inside", "keeps asking", "trying to get her to", "trying to get him to",
+        "to come in his house", "to come in her house", "come inside", "to come inside", "trying to get her to", "trying to get him to",
         "asked which house", "which house she lived", "which house he lived", "asked if he wanted", "asked if she wanted", "a lift home", "pulled over", "gives her sweets", "gives him sweets", "gave her sweets", "gave him sweets", "if mummy was home", "if daddy was home", "asked to see",
         "to go with them", "go with him", "go with them", "tried to get", "trying to get", "tried to get some kids",
         "asking her name", "asking his name", "asked her name", "asked his name", "asking their names", "asking them their names", "asking kids their names", "kept asking", "where she lives", "where he lives",
@@ -630,11 +630,18 @@ lexicons! {
         "if he tells", "if she tells", "if i tell", "secret game", "a secret", "it's a secret", "its a secret",
         "won't say why", "wont say why", "won't tell me why", "not meant to know", "not supposed to know",
     ],
+    // Happy secrets: presents, surprises, books.
+    SgSecretNot => [
+        "surprise", "surprised", "present", "presents", "card", "gift", "party", "birthday", "secret garden",
+        "secret santa", "secret seven", "leaving", "christmas",
+    ],
+    // Weekends and holidays: going to a relative's then is not a change to school collection.
+    PickupAway => ["weekend", "saturday", "sunday", "half term", "holidays", "sleepover"],
     // Avoiding a person or place: counts near an adult or home.
     SgAvoid => [
         "scared of going", "frightened of going", "scared to go", "doesn't want to go home with", "don't want to go home with",
         "doesn't want to go to", "hides under", "hides when", "hide in my room", "hides in her room", "hides in his room",
-        "i hide", "cries when i mention", "shouts and", "shout and", "heard everything", "had to leave home", "leave home last night",
+        "i hide", "cries when i mention", "heard everything", "had to leave home", "leave home last night",
     ],
     SgFear => ["scared of", "frightened of", "afraid of", "terrified of", "petrified of", "scared when", "frightened when"],
     // Name-calling that the root-word scanner in `abuse.rs` cannot see without context.

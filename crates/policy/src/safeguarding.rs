@@ -114,7 +114,13 @@ impl Cx<'_> {
         // a child avoiding an adult or home ("hides under the table when her uncle comes").
         if !topic {
             for who in [Lex::SgAdult, Lex::SgSomeone, Lex::SgStranger] {
-                if let Some(h) = self.near(self.all(Lex::SgSecret), self.all(who), 20) {
+                let secrets: Vec<Hit> = self
+                    .all(Lex::SgSecret)
+                    .iter()
+                    .copied()
+                    .filter(|h| !self.around(Lex::SgSecretNot, *h, 12))
+                    .collect();
+                if let Some(h) = self.near(&secrets, self.all(who), 20) {
                     found.push(h);
                 }
             }
