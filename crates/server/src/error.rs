@@ -57,6 +57,20 @@ impl AppError {
         )
     }
 
+    /// A 422 with the usual headline and no fields yet: add them with [`AppError::with_field`].
+    pub fn validation() -> Self {
+        Self::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::Validation,
+            "Please check the highlighted fields.",
+        )
+    }
+
+    /// A 422 naming one refused field, with its code and the words to show.
+    pub fn invalid(field: &str, code: &str, message: &str) -> Self {
+        Self::validation().with_field(field, code, message)
+    }
+
     pub fn with_field(mut self, field: &str, code: &str, message: &str) -> Self {
         self.body = self.body.with_field(field, code, message);
         self
@@ -140,11 +154,7 @@ impl Validation {
     }
 
     pub fn into_error(self) -> AppError {
-        let mut err = AppError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            ErrorCode::Validation,
-            "Please check the highlighted fields.",
-        );
+        let mut err = AppError::validation();
         for (field, e) in self.0 {
             err.body = err.body.with_field(&field, e.code(), e.to_string());
         }

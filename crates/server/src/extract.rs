@@ -104,11 +104,7 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
                 None => (e.path().to_string(), "invalid_type"),
             };
             let field = if field == "." { String::new() } else { field };
-            let mut err = AppError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                ErrorCode::Validation,
-                "Please check the highlighted fields.",
-            );
+            let mut err = AppError::validation();
             let words = if code == "required" {
                 "this field is required"
             } else {

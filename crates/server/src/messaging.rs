@@ -343,12 +343,7 @@ pub fn check_body(body: &str) -> AppResult<()> {
     } else {
         return Ok(());
     };
-    Err(AppError::new(
-        StatusCode::UNPROCESSABLE_ENTITY,
-        ErrorCode::Validation,
-        "Please check the highlighted fields.",
-    )
-    .with_field("body", code, &message))
+    Err(AppError::invalid("body", code, &message))
 }
 
 /// Checks a removal or report reason: 1 to `MAX_REASON_CHARS` characters.
@@ -361,12 +356,7 @@ pub fn check_reason(reason: &str) -> AppResult<()> {
     } else {
         return Ok(());
     };
-    Err(AppError::new(
-        StatusCode::UNPROCESSABLE_ENTITY,
-        ErrorCode::Validation,
-        "Please check the highlighted fields.",
-    )
-    .with_field("reason", code, message))
+    Err(AppError::invalid("reason", code, message))
 }
 
 /// Splits "Mr Daly" into a title and surname for the pack's staff list.
@@ -514,12 +504,7 @@ pub async fn recheck(state: &AppState, r: &Recheck<'_>) -> AppResult<Vec<RuleId>
 
 /// 422 for a send that asks to be scheduled where scheduling isn't allowed; `why` says where it is.
 pub fn schedule_not_allowed(why: &str) -> AppError {
-    AppError::new(
-        StatusCode::UNPROCESSABLE_ENTITY,
-        ErrorCode::Validation,
-        "Please check the highlighted fields.",
-    )
-    .with_field("schedule_for_next_working_morning", "not_allowed", why)
+    AppError::invalid("schedule_for_next_working_morning", "not_allowed", why)
 }
 
 /// Stores a message that passed the re-check `r`, with the warnings its author acknowledged (`acked`,

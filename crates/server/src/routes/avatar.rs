@@ -3,8 +3,7 @@
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::StatusCode;
-use hometime_api::{ApiError, Avatar, ErrorCode};
+use hometime_api::{ApiError, Avatar};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::authz;
@@ -32,12 +31,11 @@ async fn put_avatar(
 ) -> AppResult<Json<Avatar>> {
     let pupil = authz::require_pupil(&user)?;
     if let Err(field) = body.check() {
-        return Err(AppError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            ErrorCode::Validation,
-            "Please check the highlighted fields.",
-        )
-        .with_field(field, "out_of_range", "pick one of the monster parts shown"));
+        return Err(AppError::invalid(
+            field,
+            "out_of_range",
+            "pick one of the monster parts shown",
+        ));
     }
     let json = serde_json::to_string(&body).map_err(AppError::internal)?;
     state.store.set_avatar(pupil.id, &json).await?;

@@ -322,20 +322,12 @@ async fn assign_cover(
             .ok()
             .map(|d| d.timestamp_millis())
     };
-    let invalid = |field: &str, code: &str, msg: &str| {
-        AppError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            ErrorCode::Validation,
-            "Please check the highlighted fields.",
-        )
-        .with_field(field, code, msg)
-    };
     let starts = parse(&body.starts_at)
-        .ok_or_else(|| invalid("starts_at", "invalid_time", "Use a date and time."))?;
+        .ok_or_else(|| AppError::invalid("starts_at", "invalid_time", "Use a date and time."))?;
     let ends = parse(&body.ends_at)
-        .ok_or_else(|| invalid("ends_at", "invalid_time", "Use a date and time."))?;
+        .ok_or_else(|| AppError::invalid("ends_at", "invalid_time", "Use a date and time."))?;
     if ends <= starts {
-        return Err(invalid(
+        return Err(AppError::invalid(
             "ends_at",
             "before_start",
             "The cover must end after it starts.",
@@ -348,7 +340,7 @@ async fn assign_cover(
         .iter()
         .any(|(s, _)| *s == school);
     if !is_staff_here {
-        return Err(invalid(
+        return Err(AppError::invalid(
             "user_id",
             "not_staff",
             "Choose a member of this school's staff.",

@@ -4,7 +4,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use hometime_api::{
-    ApiError, ClassCodeOpened, ClassDetail, ClassSummary, ErrorCode, OpenClassCodeRequest, PupilRow,
+    ApiError, ClassCodeOpened, ClassDetail, ClassSummary, OpenClassCodeRequest, PupilRow,
 };
 use hometime_domain::{ClassCode, ClassId};
 use utoipa_axum::{router::OpenApiRouter, routes};
@@ -103,12 +103,11 @@ async fn open_code(
 ) -> AppResult<Json<ClassCodeOpened>> {
     let (class, adult) = authz::can_run_class_code(&state, &user, ClassId(id)).await?;
     if !(1..=60).contains(&body.minutes) {
-        return Err(AppError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            ErrorCode::Validation,
-            "Please check the highlighted fields.",
-        )
-        .with_field("minutes", "out_of_range", "choose between 1 and 60 minutes"));
+        return Err(AppError::invalid(
+            "minutes",
+            "out_of_range",
+            "choose between 1 and 60 minutes",
+        ));
     }
     let now = state.now();
     let expires_at = now + i64::from(body.minutes) * 60_000;

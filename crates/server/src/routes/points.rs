@@ -43,15 +43,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(display))
 }
 
-fn validation(field: &str, code: &str, message: &str) -> AppError {
-    AppError::new(
-        StatusCode::UNPROCESSABLE_ENTITY,
-        ErrorCode::Validation,
-        "Please check the highlighted fields.",
-    )
-    .with_field(field, code, message)
-}
-
 fn point_view(p: &Point) -> PointView {
     PointView {
         id: p.id,
@@ -152,14 +143,14 @@ async fn award(
         .filter(|p| seen.insert(*p))
         .collect();
     if pupils.is_empty() {
-        return Err(validation(
+        return Err(AppError::invalid(
             "pupil_ids",
             "required",
             "choose at least one pupil",
         ));
     }
     if pupils.len() > MAX_PUPILS_PER_AWARD {
-        return Err(validation(
+        return Err(AppError::invalid(
             "pupil_ids",
             "too_many",
             "too many pupils at once",
@@ -171,7 +162,7 @@ async fn award(
         .map(str::trim)
         .filter(|n| !n.is_empty());
     if note.is_some_and(|n| n.chars().count() > MAX_NOTE_CHARS) {
-        return Err(validation(
+        return Err(AppError::invalid(
             "note",
             "too_long",
             "keep the note to 200 characters or fewer",
@@ -181,7 +172,7 @@ async fn award(
     let skill = match state.store.skill(body.skill_id).await? {
         Some(s) if s.school_id == class.school_id && s.class().is_none_or(|c| c == class.id) => s,
         _ => {
-            return Err(validation(
+            return Err(AppError::invalid(
                 "skill_id",
                 "unknown",
                 "no such skill in this class",
@@ -189,7 +180,7 @@ async fn award(
         }
     };
     if skill.kind == SkillKind::NeedsWork.as_str() && !settings.needs_work_enabled {
-        return Err(validation(
+        return Err(AppError::invalid(
             "skill_id",
             "disabled",
             "the school does not use needs-work points",
@@ -203,7 +194,7 @@ async fn award(
         .map(|p| p.id)
         .collect();
     if let Some(stranger) = pupils.iter().find(|p| !in_class.contains(p)) {
-        return Err(validation(
+        return Err(AppError::invalid(
             "pupil_ids",
             "not_in_class",
             &format!("pupil {stranger} is not in this class"),
@@ -237,7 +228,7 @@ async fn award(
         .map_err(|e| match e {
             // A pupil moved class between the check and the write: nothing was recorded.
             hometime_store::StoreError::NotFound => {
-                validation("pupil_ids", "not_in_class", "a pupil is not in this class")
+                AppError::invalid("pupil_ids", "not_in_class", "a pupil is not in this class")
             }
             e => e.into(),
         })?;

@@ -6,8 +6,7 @@
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::StatusCode;
-use hometime_api::{ApiError, ErrorCode, SchoolOverview, SchoolSettings, UpdateSchoolSettings};
+use hometime_api::{ApiError, SchoolOverview, SchoolSettings, UpdateSchoolSettings};
 use hometime_domain::SchoolId;
 use serde_json::{Value, json};
 use utoipa_axum::{router::OpenApiRouter, routes};
@@ -39,11 +38,7 @@ pub async fn load_settings(state: &AppState, school: SchoolId) -> AppResult<Scho
 
 /// A 422 naming every refused field.
 pub fn refused(problems: Vec<settings::Problem>) -> AppError {
-    let mut err = AppError::new(
-        StatusCode::UNPROCESSABLE_ENTITY,
-        ErrorCode::Validation,
-        "Please check the highlighted fields.",
-    );
+    let mut err = AppError::validation();
     for p in problems {
         err = err.with_field(&p.field, p.code, &p.message);
     }

@@ -5,7 +5,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use hometime_api::{
-    ApiError, DEFAULT_RETENTION_MONTHS, ErrorCode, MAX_RETENTION_MONTHS, MAX_SKILL_NAME_CHARS,
+    ApiError, DEFAULT_RETENTION_MONTHS, MAX_RETENTION_MONTHS, MAX_SKILL_NAME_CHARS,
     NewSkillRequest, PointsSettings, Skill, SkillKind,
 };
 use hometime_domain::{ClassId, SchoolId};
@@ -47,15 +47,6 @@ pub async fn load_settings(state: &AppState, school: SchoolId) -> AppResult<Poin
     })
 }
 
-fn invalid(field: &str, code: &str, message: &str) -> AppError {
-    AppError::new(
-        StatusCode::UNPROCESSABLE_ENTITY,
-        ErrorCode::Validation,
-        "Please check the highlighted fields.",
-    )
-    .with_field(field, code, message)
-}
-
 /// Checks a new skill's name and kind and records it for the school, or for one class.
 async fn add_skill(
     state: &AppState,
@@ -66,17 +57,21 @@ async fn add_skill(
 ) -> AppResult<(StatusCode, Json<Skill>)> {
     let name = body.name.trim();
     if name.is_empty() {
-        return Err(invalid("name", "required", "give the skill a name"));
+        return Err(AppError::invalid(
+            "name",
+            "required",
+            "give the skill a name",
+        ));
     }
     if name.chars().count() > MAX_SKILL_NAME_CHARS {
-        return Err(invalid(
+        return Err(AppError::invalid(
             "name",
             "too_long",
             "keep the name to 40 characters",
         ));
     }
     if name.contains(['<', '>']) {
-        return Err(invalid(
+        return Err(AppError::invalid(
             "name",
             "invalid_characters",
             "leave out the < and > characters",
@@ -84,7 +79,7 @@ async fn add_skill(
     }
     if body.kind == SkillKind::NeedsWork && !load_settings(state, school).await?.needs_work_enabled
     {
-        return Err(invalid(
+        return Err(AppError::invalid(
             "kind",
             "disabled",
             "the school does not use needs-work points",
@@ -191,7 +186,7 @@ async fn put_settings(
 ) -> AppResult<Json<PointsSettings>> {
     let (adult, school) = authz::require_leader(&user)?;
     if !(1..=MAX_RETENTION_MONTHS).contains(&body.retention_months) {
-        return Err(invalid(
+        return Err(AppError::invalid(
             "retention_months",
             "out_of_range",
             "choose between 1 and 36 months",

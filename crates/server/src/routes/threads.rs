@@ -6,7 +6,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use hometime_api::{
-    ApiError, ClassUnread, ErrorCode, LabelledTime, MessageView, QuickReply, ReplyExpectation,
+    ApiError, ClassUnread, LabelledTime, MessageView, QuickReply, ReplyExpectation,
     SendMessageRequest, StartThreadRequest, ThreadMessages, ThreadSummary, UnreadCounts,
 };
 use hometime_domain::StaffRole;
@@ -148,12 +148,7 @@ async fn start(
                 ));
             }
             let Some(parent) = body.parent_id else {
-                return Err(AppError::new(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    ErrorCode::Validation,
-                    "Please check the highlighted fields.",
-                )
-                .with_field(
+                return Err(AppError::invalid(
                     "parent_id",
                     "required",
                     "Choose which parent or carer to message.",
