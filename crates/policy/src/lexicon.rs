@@ -16,7 +16,7 @@ macro_rules! lexicons {
 lexicons! {
     // ---- absence-to-office -------------------------------------------------------------------------
     AbsenceNow => [
-        "not sending him in", "not sending her in", "not sending them in", "not send him in", "not send her in", "won't be sending him", "won't be sending her", "no school tomorrow", "no school today", "not be back in", "won't be back in",
+        "not sending him in", "not sending her in", "not sending them in", "not send him in", "not send her in", "won't be sending him", "won't be sending her", "not be back in", "won't be back in",
         "not up to coming in", "not up to school", "not up to going in", "won't make it in", "not make it in", "can't make it in", "too poorly for school", "too ill for school", "too unwell for school", "too poorly to come in", "too ill to come in",
         "won't be in", "will not be in", "wont be coming in", "won't be coming in", "not be in school",
         "not be in today", "not be in tomorrow", "not coming in", "not coming into school", "not coming to school",
@@ -72,6 +72,7 @@ lexicons! {
         "back on the", "be back at school",
     ],
     AbsenceNot => [
+        "inset", "training day", "bank holiday", "strike day",
         "if anyone*", "anyone looking",
         "hamster", "our pet", "goldfish", "we had a little", "away for work", "for work", "i'm away", "i am away", "this weekend", "at the weekend", "over the weekend", "the weekend", "at half term", "over half term", "in half term", "during half term", "in the holidays", "easter holidays", "summer holidays", "was late", "were late", "last monday", "last tuesday", "last wednesday", "last thursday", "last friday", "book a day off", "so i can", "for me",
         "after being off", "being off", "had her", "had his", "had their", "back in after",
@@ -277,7 +278,7 @@ lexicons! {
         "speak to the head teacher", "speak to the headteacher", "see the head",
     ],
     ComplaintWeak => [
-        "it's not on", "its not on", "take responsibility", "what's being done", "what is being done", "want to know who", "had enough of", "i've had enough", "spend less time on", "second letter", "this month with the wrong", "time this month", "freezing every day",
+        "it's not on", "its not on", "take responsibility", "what's being done", "what is being done", "want to know who", "i've had enough", "i have had enough", "spend less time on", "second letter", "this month with the wrong", "time this month", "freezing every day",
         "not impressed at all", "not impressed that",
         "the second time this", "has been awful", "have been awful", "has been terrible", "badly organised",
         "raised this", "nothing has been done", "nothing's been done", "still nothing", "twice now", "how is it acceptable", "how is that acceptable", "how is this acceptable",
@@ -297,6 +298,7 @@ lexicons! {
         "was wrong of", "out of order", "how dare",
     ],
     ComplaintNot => [
+        "not on the", "not on my", "not on his", "not on her", "not on your",
         "meant to complain", "supposed to complain", "complain to the council", "to the council about", "highways",
         "no complaints", "not complaining", "can't complain", "cant complain", "not a complaint", "no complaint",
         "not to complain", "never complains", "not fair on",
@@ -558,6 +560,7 @@ lexicons! {
         "our address", "personal details",
     ],
     SgSelfHarm => [
+        "want~ to hurt herself", "want~ to hurt himself", "wanting to hurt herself", "wanting to hurt himself", "talk~ about hurting herself", "talk~ about hurting himself",
         "cuts on purpose", "cut on purpose", "cuts on his legs", "cuts on her legs",
         "never been born", "was never born", "wasn't born", "wants to disappear", "want to disappear", "wish i wasn't here", "wishes he wasn't here", "wishes she wasn't here", "hang himself", "hang herself",
         "not wanting to live", "not want to live", "wanting to die", "doesn't want to be here", "live anymore", "want to be alive", "live any more",
