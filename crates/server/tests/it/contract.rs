@@ -131,15 +131,7 @@ fn sample_body(path: &str) -> Option<Value> {
 
 /// Every operation in the served OpenAPI document: (method, path under /api/v1, takes a body).
 async fn operations(app: &TestApp) -> Vec<(Method, String, bool)> {
-    let doc: Value = app
-        .client()
-        .get(app.api("/openapi.json"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let doc: Value = get_json(&app.client(), app.api("/openapi.json")).await;
     assert!(
         doc["openapi"].as_str().unwrap().starts_with("3.1"),
         "OpenAPI 3.1"

@@ -196,14 +196,8 @@ async fn two_adults_per_pupil_unless_a_leader_approves_more(db: String) {
     let full = error_of(app.invite(&teacher, IVY).await, StatusCode::CONFLICT).await;
     assert_eq!(full["code"], "guardian_limit");
 
-    let detail: hometime_api::ClassDetail = teacher
-        .get(app.api(&format!("/classes/{KESTREL}")))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let detail: hometime_api::ClassDetail =
+        get_json(&teacher, app.api(&format!("/classes/{KESTREL}"))).await;
     let ivy = detail.pupils.iter().find(|p| p.id.0 == IVY).unwrap();
     assert_eq!((ivy.linked_adults, ivy.adult_limit), (3, 3));
 }

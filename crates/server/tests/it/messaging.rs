@@ -371,11 +371,7 @@ async fn threads_of_other_families_are_not_found(db: String) {
         }
         let res = send(&app, client, thread, json!({"body": "hello"})).await;
         assert_eq!(res.status(), StatusCode::NOT_FOUND, "{who} sends");
-        let res = client
-            .post(app.api(&format!("/threads/{thread}/read")))
-            .send()
-            .await
-            .unwrap();
+        let res = app.mark_read(client, thread).await;
         assert_eq!(res.status(), StatusCode::NOT_FOUND, "{who} marks read");
         let list: Vec<Value> = get_json(client, app.api("/threads")).await;
         assert!(
@@ -690,11 +686,7 @@ async fn read_receipts_respect_the_setting_and_working_hours(db: String) {
     let listed: Vec<Value> = get_json(&teacher, app.api("/threads")).await;
     assert_eq!(listed[0]["unread"], 1);
     app.advance(Duration::from_secs(3600));
-    let res = teacher
-        .post(app.api(&format!("/threads/{thread}/read")))
-        .send()
-        .await
-        .unwrap();
+    let res = app.mark_read(&teacher, thread).await;
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
     let listed: Vec<Value> = get_json(&teacher, app.api("/threads")).await;
     assert_eq!(listed[0]["unread"], 0);
@@ -735,11 +727,7 @@ async fn read_receipts_respect_the_setting_and_working_hours(db: String) {
     )
     .await;
     assert_eq!(res.status(), StatusCode::CREATED);
-    let res = sam
-        .post(app.api(&format!("/threads/{thread}/read")))
-        .send()
-        .await
-        .unwrap();
+    let res = app.mark_read(&sam, thread).await;
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
     let ms = messages(&app, &teacher, thread).await;
     let mine = ms.iter().find(|m| m["mine"] == true).unwrap();

@@ -328,11 +328,7 @@ async fn changes_reach_the_policy_pack_chat_and_read_receipts_at_once(db: String
         .unwrap();
     assert_eq!(res.status(), StatusCode::CREATED);
     app.advance(Duration::from_secs(600));
-    let res = teacher
-        .post(app.api(&format!("/threads/{thread}/read")))
-        .send()
-        .await
-        .unwrap();
+    let res = app.mark_read(&teacher, thread).await;
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
     assert_eq!(seen_at(&app, &sam, thread).await, None, "off by default");
     change(&app, &leader, json!({"parent_read_receipts": true})).await;

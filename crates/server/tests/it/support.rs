@@ -292,6 +292,15 @@ impl TestApp {
         }
     }
 
+    /// Marks a thread read as `client` and returns the response.
+    pub async fn mark_read(&self, client: &Client, thread: i64) -> Response {
+        client
+            .post(self.api(&format!("/threads/{thread}/read")))
+            .send()
+            .await
+            .unwrap()
+    }
+
     /// Issues an invite for a pupil as `staff` and returns the response.
     pub async fn invite(&self, staff: &Client, pupil: i64) -> Response {
         staff
