@@ -423,6 +423,7 @@ lexicons! {
     SgSomeone => [
         "mates", "his mates", "her mates", "older child", "older kid", "older kids", "older lad", "lad","someone", "somebody", "some one", "a boy", "a girl", "a kid", "another child", "people"],
     SgHarm => [
+        "push~ me", "push~ him", "push~ her",
         "pushed him", "pushed her", "pushed me", "beat him", "beat her", "beat me", "beats him", "beats her", "beats me", "beating him", "beating her", "beating me", "beaten up", "threw him", "threw her",
         "pull~ her hair", "pull~ his hair", "shut~ her in", "shut~ him in", "shuts her", "shuts him", "lock~ her in", "lock~ him in",
         "hit~ him", "hit~ her", "hit~ me", "hit~ them", "hit~ my", "hit~ us", "hit~ by", "hurt~ him",
@@ -484,6 +485,7 @@ lexicons! {
         "unexplained", "can't explain", "couldn't explain", "keeps coming in with", "again", "not the first",
     ],
     SgAccident => [
+        "toaster", "kettle", "hob", "baking", "cooking", "curling tongs", "straighteners", "sunburn", "sunburnt",
         "stabilisers", "ride her bike", "ride his bike", "riding her bike", "riding his bike",
         "at chess", "at cards", "at monopoly", "at a game", "at the game", "board game", "haha", "lol",
         "the line", "in class", "at school", "more upset than hurt", "upset than hurt", "at lunch", "lunchtime", "no harm done",
@@ -491,8 +493,13 @@ lexicons! {
         "trampoline", "playground", "football", "rugby", "pe", "banged", "walked into", "nothing to worry",
         "slipped", "climbing", "first aid", "ice pack", "in the game", "tag", "playtime", "play time",
         "wrestling", "play fighting", "playfighting", "the cat", "the dog", "oven", "bbq", "nettle*", "graze", "rough and tumble", "feelings",
+        "at work", "the roof", "the shops", "it off",
+    ],
+    // The subject's own injury ("hurt his knee"): a counter-cue to a harm verb, but not to a mark whose
+    // cause is given ("a burn on her wrist ... her mum's boyfriend did it").
+    SgOwnInjury => [
         "his knee", "her knee", "his ankle", "her ankle", "his back", "her back", "his wrist", "her wrist",
-        "my back", "my knee", "at work", "the roof", "the shops", "it off", "his finger", "her finger",
+        "my back", "my knee", "his finger", "her finger",
     ],
     SgStranger => [
         "lad", "older lad", "older boy", "older boys", "neighbour",
@@ -580,6 +587,7 @@ lexicons! {
         "marks on her wrist*", "marks on his wrist*", "with a blade", "sharpener blade", "razor",
     ],
     SgSerious => [
+        "smash~ things", "throw~ things", "punch~ walls", "punch~ the wall", "stab my", "he'd stab", "she'd stab", "would stab", "going to stab", "gonna stab", "he'll stab", "she'll stab",
         "hold stuff for", "hold things for", "carry stuff for", "carry things for", "make him hold", "make her hold", "make him carry", "make her carry",
         "hit with a belt", "with a belt", "teach her a lesson", "teach him a lesson", "held it near", "keep her there", "keep him there", "keep them there", "asked to see his", "asked to see her", "willy", "cuts on purpose", "on purpose on", "gets kicked", "gets hit", "gets smacked", "got kicked at home", "got hit at home", "hit at home", "shout and hit", "because of my partner", "because of my husband", "new address", "pictures of them getting changed", "getting changed",
         "keep secrets", "keep a secret", "keep it a secret", "our little secret", "our secret", "makes him keep", "makes her keep", "gives him money for", "gives her money for", "rude video*", "rude film*", "dirty video*", "adult video*", "show~ them videos", "showed them a rude", "supervised visit*", "must not take", "mustn't take", "the judge", "a judge", "family court", "early help", "family support worker", "family support", "and not come back", "and never come back", "not coming back", "try and take him", "try and take her", "try to take him", "try to take her", "made him do stuff", "made her do stuff", "made him do things", "made her do things", "do stuff he didn't want", "do stuff she didn't want", "do things he didn't want", "do things she didn't want", "sex offender", "offender", "noose", "head against the wall", "head against the floor", "head on the wall",
@@ -612,6 +620,7 @@ lexicons! {
         "stab me", "with a knife", "pulled a knife",
     ],
     SgNeglect => [
+        "same dirty", "dirty uniform", "always in the same", "says he's hungry", "says she's hungry", "always says he's hungry", "always says she's hungry",
         "doesn't get tea", "don't get tea", "no tea", "not allowed to eat", "isn't allowed to eat", "makes her own dinner", "makes his own dinner", "puts herself to bed", "puts himself to bed", "on her own at night", "on his own at night", "left on her own at night", "left on his own at night",
         "left outside until", "left outside till", "outside until # every", "every night with no",
         "no tea", "no coat and",

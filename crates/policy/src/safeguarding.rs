@@ -69,14 +69,18 @@ impl Cx<'_> {
             self.clean(Lex::Safeguarding, Lex::SafeguardingNot, 1, 2)
                 .into_iter()
                 .filter(|h| {
-                    !self.around(Lex::SgTopic, *h, 12) && !self.around(Lex::SgAccident, *h, 3)
+                    !self.around(Lex::SgTopic, *h, 12)
+                        && !self.around(Lex::SgAccident, *h, 3)
+                        && !self.around(Lex::SgOwnInjury, *h, 3)
                 }),
         );
         found.extend(
             self.all(Lex::SafeguardingExtra)
                 .iter()
                 .copied()
-                .filter(|h| !self.around(Lex::SgAccident, *h, 6)),
+                .filter(|h| {
+                    !self.around(Lex::SgAccident, *h, 6) && !self.around(Lex::SgOwnInjury, *h, 6)
+                }),
         );
         found.extend(
             self.clean(Lex::SgSerious, Lex::SafeguardingNot, 1, 2)
@@ -92,6 +96,7 @@ impl Cx<'_> {
         for who in [Lex::SgAdult, Lex::SgSomeone] {
             if let Some(h) = self.near(self.all(who), &harm, 4)
                 && !self.around(Lex::SgAccident, h, 6)
+                && !self.around(Lex::SgOwnInjury, h, 6)
             {
                 found.push(h);
             }
