@@ -355,12 +355,7 @@ async fn bad_bodies_get_a_clear_4xx_never_a_500(db: String) {
         for field in sample.as_object().unwrap().keys() {
             let mut missing = sample.clone();
             missing.as_object_mut().unwrap().remove(field);
-            let res = leader
-                .post(url.clone())
-                .json(&missing)
-                .send()
-                .await
-                .unwrap();
+            let res = post(&leader, url.clone(), missing).await;
             let err = error_of(res, StatusCode::UNPROCESSABLE_ENTITY).await;
             assert_eq!(
                 err["fields"][0]["field"],
@@ -369,12 +364,7 @@ async fn bad_bodies_get_a_clear_4xx_never_a_500(db: String) {
             );
             assert_eq!(err["fields"][0]["code"], "required");
 
-            let res = leader
-                .post(url.clone())
-                .json(&mistyped(&sample, field))
-                .send()
-                .await
-                .unwrap();
+            let res = post(&leader, url.clone(), mistyped(&sample, field)).await;
             let err = error_of(res, StatusCode::UNPROCESSABLE_ENTITY).await;
             assert_eq!(
                 err["fields"][0]["field"],
