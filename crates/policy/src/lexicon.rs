@@ -16,6 +16,7 @@ macro_rules! lexicons {
 lexicons! {
     // ---- absence-to-office -------------------------------------------------------------------------
     AbsenceNow => [
+        "excused from school", "be excused from", "permission to take", "permission for him to miss", "permission for her to miss",
         "not sending him in", "not sending her in", "not sending them in", "not send him in", "not send her in", "won't be sending him", "won't be sending her", "not be back in", "won't be back in",
         "not up to coming in", "not up to school", "not up to going in", "won't make it in", "not make it in", "can't make it in", "too poorly for school", "too ill for school", "too unwell for school", "too poorly to come in", "too ill to come in",
         "won't be in", "will not be in", "wont be coming in", "won't be coming in", "not be in school",
@@ -32,6 +33,7 @@ lexicons! {
         "not in today", "he's off sick", "she's off sick", "off sick", "home sick", "home today", "at home today",
     ],
     AbsenceLate => [
+        "running a bit behind", "running a little behind", "running slightly behind",
         "we'll be late", "we will be late", "he'll be late", "she'll be late", "they'll be late", "we're going to be late", "we are going to be late",
         "be in about", "be in at", "be in by", "be in around", "in about half", "in around half", "running behind", "be in after", "in after lunch", "in after dinner", "in for 10", "in for 11", "in at half",
         "be late in", "will be late", "be in late", "late in today", "late in tomorrow", "late to school",
@@ -115,6 +117,7 @@ lexicons! {
     PickupWord => ["pick up", "pickup", "pick him up", "pick her up", "collect", "collection", "home time", "hometime", "the gate", "3.15", "3.30", "3pm", "3 15", "3 30", "get him", "get her", "grab him", "grab her"],
     // ---- sickness-to-office ------------------------------------------------------------------------
     Sick => [
+        "full of cold", "full of a cold", "heavy cold", "bad cold", "has a cold", "got a cold", "stinking cold", "migraine",
         "pale", "too poorly", "headaches", "migraine*", "bad head",
         "asthma attack", "croaky", "snotty", "runny nose", "blocked nose", "sniffles", "snuffly", "snuffles", "not himself", "not herself",
         "cough", "coughs", "hacking", "d v", "d n v", "squits", "the trots", "ear hurts", "ear is hurting", "tummy hurts", "head hurts", "throat hurts", "come down with", "coming down with", "off colour", "feeling sorry for himself", "feeling sorry for herself", "spots", "sickly", "tonsillitis", "nausea", "nauseous", "dizzy", "a bug", "hand foot mouth", "impetigo", "glandular fever",
@@ -222,6 +225,7 @@ lexicons! {
     ],
     // ---- urgent-to-phone ---------------------------------------------------------------------------
     Urgent => [
+        "speak with someone today", "speak with you today", "talk with someone today", "it can't wait", "it cannot wait", "this can't wait",
         "before #", "by lunch", "by lunchtime", "before he goes home", "before she goes home", "before they go home", "need an answer today", "an answer today", "a reply today", "reply today", "need to know by", "a reply before", "an answer before", "get back to me before", "get back to me today",
         "be there in", "there in # mins", "there in # minutes", "be in # mins", "here in # mins", "be # mins", "be # minutes", "# mins late", "#mins late", "# mins away", "#mins away", "# minutes late", "# minutes away",
         "really important", "very important", "it's important", "speak to someone today", "speak to you today", "talk to someone today", "a call today", "please call today", "call today please", "by 3", "by 3pm", "need a call today", "call me today", "ring me today",
@@ -237,11 +241,13 @@ lexicons! {
     ],
     UrgentNot => ["emergency contact*", "emergency services", "in an emergency", "if urgent", "not urgent", "no rush"],
     SameDay => [
+        "at the office now", "dropping it in", "dropping it off", "dropping it at", "bringing it in now", "this lunchtime",
         "at 12", "at midday", "at noon", "at 12pm",
         "today", "this afternoon", "this morning", "tonight", "at lunch", "at lunchtime", "lunch time today",
         "after school today", "at home time", "at hometime", "home time today",
     ],
     PassMessage => [
+        "can someone tell", "could someone tell", "someone tell him", "someone tell her",
         "have a word with", "a quick word with", "can someone check", "could someone check",
         "let _ know", "tell _ that", "remind _ to",
         "let them know",
@@ -278,6 +284,7 @@ lexicons! {
         "speak to the head teacher", "speak to the headteacher", "see the head",
     ],
     ComplaintWeak => [
+        "shambles", "a farce", "shame the", "shame that",
         "it's not on", "its not on", "take responsibility", "what's being done", "what is being done", "want to know who", "i've had enough", "i have had enough", "spend less time on", "second letter", "this month with the wrong", "time this month", "freezing every day",
         "not impressed at all", "not impressed that",
         "the second time this", "has been awful", "have been awful", "has been terrible", "badly organised",
@@ -318,6 +325,7 @@ lexicons! {
     ],
     // ---- progress-to-meeting -----------------------------------------------------------------------
     Progress => [
+        "working towards", "working below", "working at greater depth",
         "meeting expectations", "expectations", "ready for year #", "ready for year", "concerns with his learning", "concerns with her learning", "concerns about his learning", "concerns about her learning", "how did she do", "how did he do", "her assessments", "his assessments", "her tests", "his tests", "greater depth",
         "what level", "which level", "level his", "level her", "level is he", "level is she",
         "up to standard", "the right level", "on the right level", "right level", "where he's at", "where she's at", "be worried about where", "how is _ doing", "how's _ doing", "hows _ doing", "how is _ getting on", "how's _ getting on", "how is _ progressing", "how _ is doing", "how _ is getting on", "doing overall", "getting on overall",
@@ -337,6 +345,7 @@ lexicons! {
     ],
     // A subject of learning and a question or worry about how it is going, combined within a few words.
     ProgSubject => [
+        "red books", "pink books", "blue books", "green books", "orange books", "yellow books", "purple books", "turquoise books", "white books", "lime books", "gold books", "brown books", "grey books", "red band", "pink band", "blue band", "green band", "orange band", "yellow band", "purple band", "turquoise band", "white band", "lime band", "gold band", "brown band", "grey band",
         "reading", "writing", "handwriting", "maths", "times tables", "number bonds", "comprehension", "phonics",
         "spelling*", "book band*", "the _ books", "reading books", "table for maths", "academically", "targets", "his report",
         "her report", "at maths", "at reading", "at writing", "english",
@@ -725,6 +734,7 @@ lexicons! {
     ],
     // ---- negative-in-shared-space ------------------------------------------------------------------
     Negative => [
+        "shame the photos", "shame that only", "shame the pictures",
         "so rough", "too rough", "ing joke", "joke of a school", "this school is a joke",
         "does anyone else think", "anyone else think", "way too hard", "too hard", "so blurry", "couldn't see anything", "shout at them",         "is anyone else's child still", "to the parent who", "parked across", "why did nobody", "why did no one", "proper explanation", "want an explanation", "right cow", "is smelly",
         "whoever's kid", "whoevers kid", "whoever's child", "really strict", "too strict", "so strict", "shame not", "not all the children", "poor organisation", "really poor", "so poor", "should i be worried", "are all your kids", "isn't even close", "livid",
