@@ -117,7 +117,7 @@ lexicons! {
     PickupWord => ["pick up", "pickup", "pick him up", "pick her up", "collect", "collection", "home time", "hometime", "the gate", "3.15", "3.30", "3pm", "3 15", "3 30", "get him", "get her", "grab him", "grab her"],
     // ---- sickness-to-office ------------------------------------------------------------------------
     Sick => [
-        "full of cold", "full of a cold", "heavy cold", "bad cold", "has a cold", "got a cold", "stinking cold", "migraine",
+        "full of cold", "full of a cold", "heavy cold", "bad cold", "stinking cold", "migraine",
         "pale", "too poorly", "headaches", "migraine*", "bad head",
         "asthma attack", "croaky", "snotty", "runny nose", "blocked nose", "sniffles", "snuffly", "snuffles", "not himself", "not herself",
         "cough", "coughs", "hacking", "d v", "d n v", "squits", "the trots", "ear hurts", "ear is hurting", "tummy hurts", "head hurts", "throat hurts", "come down with", "coming down with", "off colour", "feeling sorry for himself", "feeling sorry for herself", "spots", "sickly", "tonsillitis", "nausea", "nauseous", "dizzy", "a bug", "hand foot mouth", "impetigo", "glandular fever",
@@ -284,7 +284,7 @@ lexicons! {
         "speak to the head teacher", "speak to the headteacher", "see the head",
     ],
     ComplaintWeak => [
-        "shambles", "a farce", "shame the", "shame that",
+        "shambles", "a farce", "shame the photos", "shame the pictures", "shame that only", "shame only",
         "it's not on", "its not on", "take responsibility", "what's being done", "what is being done", "want to know who", "i've had enough", "i have had enough", "spend less time on", "second letter", "this month with the wrong", "time this month", "freezing every day",
         "not impressed at all", "not impressed that",
         "the second time this", "has been awful", "have been awful", "has been terrible", "badly organised",
@@ -352,11 +352,12 @@ lexicons! {
     ],
     ProgCue => [
         "worried", "gone backwards", "going backwards", "struggling", "improved", "improving", "improvement",
-        "doing", "any better", "moved up", "move up", "behind", "ahead", "still on", "is that true", "how is",
+        "any better", "moved up", "move up", "behind", "ahead", "still on", "is that true", "how is",
         "how's", "getting on", "meeting the", "should i be worried", "is he ok", "is she ok", "doing ok",
         "coping", "managing", "where is he", "where is she", "vague",
     ],
     ProgressNot => [
+        "reading log", "reading record", "homework",
         "swimming", "badge*", "football", "gymnastics", "dance", "piano", "music", "karate", "noise", "stage",
         "ballet", "brownies", "beavers", "cubs", "rainbows", "judo", "taekwondo", "levels of",
     ],
