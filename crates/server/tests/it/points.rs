@@ -22,6 +22,16 @@ async fn award(app: &TestApp, client: &Client, class: i64, body: Value) -> Respo
         .unwrap()
 }
 
+/// Awards `skill` to Ivy in Kestrel as `client` and reads what was recorded.
+async fn award_ivy(app: &TestApp, client: &Client, skill: hometime_domain::SkillId) -> Awarded {
+    let body = json!({"pupil_ids": [IVY], "skill_id": skill});
+    award(app, client, KESTREL, body)
+        .await
+        .json()
+        .await
+        .unwrap()
+}
+
 async fn get<T: serde::de::DeserializeOwned>(app: &TestApp, client: &Client, path: &str) -> T {
     let res = client.get(app.api(path)).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::OK, "{path}");
@@ -563,16 +573,7 @@ async fn the_retention_job_deletes_exactly_the_expired_points(db: String) {
     let day = Duration::from_secs(86_400);
     let teacher = app.signed_in(TEACHER).await;
     let kindness = skill(&grid(&app, &teacher).await, "Kindness").id;
-    let first: Awarded = award(
-        &app,
-        &teacher,
-        KESTREL,
-        json!({"pupil_ids": [IVY], "skill_id": kindness}),
-    )
-    .await
-    .json()
-    .await
-    .unwrap();
+    let first: Awarded = award_ivy(&app, &teacher, kindness).await;
     let school = hometime_domain::SchoolId(1);
     let (demo_and_first, _) = app.state().store.points_count(school).await.unwrap();
 
@@ -580,16 +581,7 @@ async fn the_retention_job_deletes_exactly_the_expired_points(db: String) {
     // than twelve months. Sessions have long expired by then, so the teacher signs in again.
     app.advance(day * 183);
     let teacher = app.signed_in(TEACHER).await;
-    let second: Awarded = award(
-        &app,
-        &teacher,
-        KESTREL,
-        json!({"pupil_ids": [IVY], "skill_id": kindness}),
-    )
-    .await
-    .json()
-    .await
-    .unwrap();
+    let second: Awarded = award_ivy(&app, &teacher, kindness).await;
     assert_eq!(
         hometime_server::retention::sweep_points(app.state())
             .await
