@@ -75,7 +75,10 @@ pub fn check_note(
     let children: Vec<Option<String>> = if pupils.is_empty() {
         vec![None]
     } else {
-        pupils.iter().map(|p| Some(hometime_api::roster_id(*p))).collect()
+        pupils
+            .iter()
+            .map(|p| Some(hometime_api::roster_id(*p)))
+            .collect()
     };
     for child in &children {
         for f in engine.check(&Draft {
