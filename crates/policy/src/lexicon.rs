@@ -74,6 +74,7 @@ lexicons! {
         "back on the", "be back at school",
     ],
     AbsenceNot => [
+        "results",
         "inset", "training day", "bank holiday", "strike day",
         "if anyone*", "anyone looking",
         "hamster", "our pet", "goldfish", "we had a little", "away for work", "for work", "i'm away", "i am away", "this weekend", "at the weekend", "over the weekend", "the weekend", "at half term", "over half term", "in half term", "during half term", "in the holidays", "easter holidays", "summer holidays", "was late", "were late", "last monday", "last tuesday", "last wednesday", "last thursday", "last friday", "book a day off", "so i can", "for me",
