@@ -259,6 +259,7 @@ lexicons! {
     ],
     // A request to act on medicine ("can you give him his inhaler at lunch") versus a stop.
     MedRequest => [
+        "can she have", "can he have", "could she have", "could he have", "needs to go up", "needs to go down", "go up to", "go down to", "increase~", "reduce~", "from today",
         "can you", "could you", "please", "make sure", "remind him", "remind her", "give him", "give her",
         "needs to have", "needs his", "needs her", "needs a dose", "needs to take", "will need", "is due",
     ],
