@@ -14,6 +14,7 @@ use crate::session::use_session;
 pub fn ParentHomePage() -> impl IntoView {
     let session = use_session();
     let children = Memo::new(move |_| session.me().map(|me| me.children).unwrap_or_default());
+    let initials_only = Memo::new(move |_| session.me().is_some_and(|me| me.school.show_initials));
     view! {
         <Guard route=AppRoute::ParentHome>
             <div class="page">
@@ -31,7 +32,11 @@ pub fn ParentHomePage() -> impl IntoView {
                             <ul class="cards" aria-label="Your children">
                                 {list
                                     .into_iter()
-                                    .map(|child| view! { <ChildCard child=child/> })
+                                    .map(|child| {
+                                        view! {
+                                            <ChildCard child=child initials_only=initials_only.get()/>
+                                        }
+                                    })
                                     .collect_view()}
                             </ul>
                         }
