@@ -256,7 +256,27 @@ fn e2e(root: &Path) -> Result<()> {
         .spawn()
         .context("starting the server for the end-to-end journeys")?;
     let server = KillOnDrop(child);
+    // A second server whose clock stands still on a Saturday morning in London, so the out-of-hours
+    // journey sees the same wording whenever it runs.
+    let ooh_port = free_port()?;
+    let ooh_addr = format!("127.0.0.1:{ooh_port}");
+    let ooh_child = Command::new(target_dir(root).join("debug/hometime-server"))
+        .env("HOMETIME_ADDR", &ooh_addr)
+        .env("HOMETIME_DIST", root.join("dist"))
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}/e2e-out-of-hours.db", scratch.display()),
+        )
+        .env("HOMETIME_FIXED_NOW", "2026-03-14T10:00:00Z")
+        .env(
+            "RUST_LOG",
+            env::var("RUST_LOG").unwrap_or_else(|_| "warn".to_owned()),
+        )
+        .spawn()
+        .context("starting the out-of-hours server for the end-to-end journeys")?;
+    let ooh_server = KillOnDrop(ooh_child);
     wait_until_listening(&addr, Duration::from_secs(90))?;
+    wait_until_listening(&ooh_addr, Duration::from_secs(90))?;
     let result = sh(tools::command(
         &root
             .join("e2e/node_modules/.bin/playwright")
@@ -264,7 +284,9 @@ fn e2e(root: &Path) -> Result<()> {
     )
     .arg("test")
     .current_dir(root.join("e2e"))
-    .env("BASE_URL", format!("http://{addr}")));
+    .env("BASE_URL", format!("http://{addr}"))
+    .env("OUT_OF_HOURS_URL", format!("http://{ooh_addr}")));
+    drop(ooh_server);
     drop(server);
     result
 }
