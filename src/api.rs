@@ -10,8 +10,9 @@ use hometime_api::{
     OpenClassCodeRequest, PupilChoices, PupilPickRequest, SchoolOverview,
 };
 use hometime_api::{
-    ClassChat, MessageId, QuickReply, RemoveMessageRequest, ReplyExpectation, ReportMessageRequest,
-    SendMessageRequest, StartThreadRequest, ThreadId, ThreadMessages, ThreadSummary, UnreadCounts,
+    ClassChat, MessageId, MessageReport, QuickReply, RemoveMessageRequest, ReplyExpectation,
+    ReportMessageRequest, SendMessageRequest, StartThreadRequest, ThreadId, ThreadMessages,
+    ThreadSummary, UnreadCounts,
 };
 use hometime_domain::{ClassId, PupilId};
 use hometime_policy::Pack;
@@ -214,6 +215,11 @@ pub async fn report_chat_message(id: MessageId, reason: String) -> Result<(), Ap
     )
     .await
     .map(drop)
+}
+
+/// Reported class-chat messages, newest first (leaders only).
+pub async fn reports() -> Result<Vec<MessageReport>, AppError> {
+    get("/reports").await
 }
 
 pub async fn quick_replies() -> Result<Vec<QuickReply>, AppError> {

@@ -30,6 +30,7 @@ pub mod pupil_picker;
 pub mod pupil_sign_in_flow;
 pub mod pupil_tabs;
 pub mod quiet_hours_form;
+pub mod reports_list;
 pub mod route_announcer;
 pub mod school_overview;
 pub mod school_settings_form;
