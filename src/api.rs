@@ -14,7 +14,7 @@ use hometime_api::{
     ReportMessageRequest, SendMessageRequest, StartThreadRequest, ThreadId, ThreadMessages,
     ThreadSummary, UnreadCounts,
 };
-use hometime_domain::{ClassId, PupilId};
+use hometime_domain::{ClassId, PupilId, UserId};
 use hometime_policy::Pack;
 use serde::{Serialize, de::DeserializeOwned};
 use web_sys::RequestCredentials;
@@ -157,12 +157,17 @@ pub async fn threads() -> Result<Vec<ThreadSummary>, AppError> {
     get("/threads").await
 }
 
-pub async fn start_thread(pupil_id: PupilId) -> Result<ThreadSummary, AppError> {
+/// Opens (creating if needed) the private thread about `pupil_id`: a parent leaves `parent_id` out (it is
+/// them); staff name the parent.
+pub async fn start_thread(
+    pupil_id: PupilId,
+    parent_id: Option<UserId>,
+) -> Result<ThreadSummary, AppError> {
     post(
         "/threads",
         &StartThreadRequest {
             pupil_id,
-            parent_id: None,
+            parent_id,
         },
     )
     .await

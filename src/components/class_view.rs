@@ -19,6 +19,14 @@ pub fn ClassView(id: ClassId) -> impl IntoView {
         Some(Home::Leader) => AppRoute::LeaderHome,
         _ => AppRoute::TeacherHome,
     };
+    // Class teachers (and support staff, where the school allows) write to parents; leaders and the office
+    // are not part of private threads, so they get no "Message" buttons.
+    let can_message = session.me().is_some_and(|me| {
+        matches!(
+            me.staff_role,
+            Some(hometime_domain::StaffRole::Teacher | hometime_domain::StaffRole::Support)
+        )
+    });
     let detail = LocalResource::new(move || api::class_detail(id));
     view! {
         <div class="page">
@@ -47,7 +55,11 @@ pub fn ClassView(id: ClassId) -> impl IntoView {
                                         "Each pupil can have up to two linked adults unless a school leader approves one more."
                                     </p>
                                     <ul class="pupil-list">
-                                        {d.pupils.into_iter().map(|p| view! { <PupilListItem pupil=p/> }).collect_view()}
+                                        {d
+                                            .pupils
+                                            .into_iter()
+                                            .map(|p| view! { <PupilListItem pupil=p can_message=can_message/> })
+                                            .collect_view()}
                                     </ul>
                                 </section>
                             }

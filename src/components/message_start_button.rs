@@ -18,7 +18,7 @@ pub fn MessageStartButton(child: ChildSummary) -> impl IntoView {
     let start = Action::new_local(move |_: &()| {
         let navigate = navigate.clone();
         async move {
-            match api::start_thread(pupil).await {
+            match api::start_thread(pupil, None).await {
                 Ok(thread) => navigate(&AppRoute::Thread(thread.id).path(), Default::default()),
                 Err(e) => error.set(Some(e)),
             }

@@ -21,6 +21,7 @@ pub mod loading;
 pub mod message_item;
 pub mod message_moderation;
 pub mod message_nav;
+pub mod message_parent_button;
 pub mod message_start_button;
 pub mod points_grid;
 pub mod points_settings_form;

@@ -1,10 +1,12 @@
-//! One pupil in a class list: who they are, how many adults are linked, and an invite button.
+//! One pupil in a class list: who they are, how many adults are linked, an invite button, and (for their
+//! teachers) a button to message each linked parent.
 
 use hometime_api::PupilRow;
 use leptos::prelude::*;
 
 use crate::components::avatar::Avatar;
 use crate::components::invite_parent_button::InviteParentButton;
+use crate::components::message_parent_button::MessageParentButton;
 use crate::format::linked_adults;
 
 /// "Ivy Fisher", or "Jo (Joanna) Bell" when the pupil goes by another name.
@@ -17,8 +19,27 @@ pub fn pupil_full_name(p: &PupilRow) -> String {
 }
 
 #[component]
-pub fn PupilListItem(pupil: PupilRow) -> impl IntoView {
+pub fn PupilListItem(
+    pupil: PupilRow,
+    /// Whether the viewer may start private threads with this class's parents.
+    can_message: bool,
+) -> impl IntoView {
     let name = pupil_full_name(&pupil);
+    let messages = can_message.then(|| {
+        pupil
+            .parents
+            .iter()
+            .map(|parent| {
+                view! {
+                    <MessageParentButton
+                        pupil=pupil.id
+                        pupil_name=pupil.preferred_name.clone()
+                        parent=parent.clone()
+                    />
+                }
+            })
+            .collect_view()
+    });
     let full = pupil.linked_adults >= pupil.adult_limit;
     view! {
         <li class="pupil-row">
@@ -31,6 +52,7 @@ pub fn PupilListItem(pupil: PupilRow) -> impl IntoView {
                 </p>
             </div>
             <InviteParentButton pupil=pupil.id pupil_name=name/>
+            {messages}
         </li>
     }
 }
@@ -52,6 +74,7 @@ mod tests {
             avatar: AvatarData::default(),
             linked_adults: 2,
             adult_limit: 2,
+            parents: Vec::new(),
         };
         assert_eq!(pupil_full_name(&p), "Ivy Fisher");
         p.first_name = "Joanna".to_owned();

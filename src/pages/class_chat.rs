@@ -86,7 +86,7 @@ fn ClassChatView(id: ClassId) -> impl IntoView {
             let navigate = navigate.clone();
             leptos::task::spawn_local(async move {
                 // The draft stays on the device: it is only handed to the private composer.
-                if let Ok(thread) = api::start_thread(pupil).await {
+                if let Ok(thread) = api::start_thread(pupil, None).await {
                     handoff.0.set(Some(text));
                     navigate(&AppRoute::Thread(thread.id).path(), Default::default());
                 }

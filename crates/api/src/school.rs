@@ -1,6 +1,6 @@
 //! Staff-side bodies: classes, pupil sign-in codes, invites and guardian approvals, and the school's settings.
 
-use hometime_domain::{ClassId, PupilId};
+use hometime_domain::{ClassId, PupilId, UserId};
 use serde::{Deserialize, Serialize};
 
 use crate::{Avatar, ClassSummary};
@@ -30,6 +30,17 @@ pub struct PupilRow {
     pub linked_adults: u32,
     /// How many linked adults are allowed (2 unless a leader approved more).
     pub adult_limit: u32,
+    /// The linked parents and carers, so staff can start a private thread with one of them.
+    #[serde(default)]
+    pub parents: Vec<ParentBrief>,
+}
+
+/// A linked parent or carer as staff see them on a class list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ParentBrief {
+    pub id: UserId,
+    pub name: String,
 }
 
 /// `POST /classes/{id}/pupil-code`: open a pupil sign-in code for some minutes.

@@ -278,6 +278,28 @@ impl Store {
         }))
     }
 
+    /// The parents and carers linked to each pupil of a class, as `(pupil, adult, display name)`, so staff
+    /// can start a private thread with them.
+    pub async fn guardians_in_class(
+        &self,
+        class: ClassId,
+    ) -> Result<Vec<(PupilId, UserId, String)>, StoreError> {
+        let rows: Vec<(i64, i64, String)> = on_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT g.pupil_id, u.id, u.display_name FROM guardians g \
+                 JOIN pupils p ON p.id = g.pupil_id JOIN users u ON u.id = g.user_id \
+                 WHERE p.class_id = $1 ORDER BY g.pupil_id, g.linked_at, u.id",
+            )
+            .bind(class.0)
+            .fetch_all(pool)
+            .await?
+        });
+        Ok(rows
+            .into_iter()
+            .map(|(p, u, name)| (PupilId(p), UserId(u), name))
+            .collect())
+    }
+
     pub async fn is_guardian(&self, user: UserId, pupil: PupilId) -> Result<bool, StoreError> {
         let n: i64 = on_pool!(self, |pool| {
             sqlx::query_scalar(

@@ -1,12 +1,15 @@
 //! Classes for staff: the list, one class with its pupils, and opening or closing its pupil sign-in code.
 
+use std::collections::HashMap;
+
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use hometime_api::{
-    ApiError, ClassCodeOpened, ClassDetail, ClassSummary, OpenClassCodeRequest, PupilRow,
+    ApiError, ClassCodeOpened, ClassDetail, ClassSummary, OpenClassCodeRequest, ParentBrief,
+    PupilRow,
 };
-use hometime_domain::{ClassCode, ClassId};
+use hometime_domain::{ClassCode, ClassId, PupilId};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::authz;
@@ -61,6 +64,13 @@ async fn detail(
     PathId(id): PathId,
 ) -> AppResult<Json<ClassDetail>> {
     let class = authz::can_view_class(&state, &user, ClassId(id)).await?;
+    let mut parents: HashMap<PupilId, Vec<ParentBrief>> = HashMap::new();
+    for (pupil, id, name) in state.store.guardians_in_class(class.id).await? {
+        parents
+            .entry(pupil)
+            .or_default()
+            .push(ParentBrief { id, name });
+    }
     let pupils = state
         .store
         .pupils_in_class(class.id)
@@ -75,6 +85,7 @@ async fn detail(
             avatar: avatar(&p.avatar),
             linked_adults: p.linked_adults,
             adult_limit: p.adult_limit,
+            parents: parents.remove(&p.id).unwrap_or_default(),
         })
         .collect();
     Ok(Json(ClassDetail {

@@ -212,6 +212,15 @@ async fn staff_see_the_classes_they_work_with(db: String) {
         ("Autumn", "Cook")
     );
     assert_eq!((autumn.linked_adults, autumn.adult_limit), (0, 2));
+    assert!(autumn.parents.is_empty());
+    // Staff see who each pupil's linked adults are, so they can start a private thread with one.
+    let ruby = detail
+        .pupils
+        .iter()
+        .find(|p| p.first_name == "Ruby")
+        .unwrap();
+    assert_eq!(ruby.parents.len() as u32, ruby.linked_adults);
+    assert!(ruby.parents.iter().any(|p| p.name == "Alex Lane"));
 }
 
 async fn school_settings_for_staff_and_the_overview_for_leaders(db: String) {
