@@ -295,6 +295,13 @@ pub async fn add_school_skill(
     post("/school/skills", req).await
 }
 
+pub async fn add_class_skill(
+    class: ClassId,
+    req: &hometime_api::NewSkillRequest,
+) -> Result<hometime_api::Skill, AppError> {
+    post(&format!("/classes/{class}/skills"), req).await
+}
+
 // School settings and quiet hours.
 
 pub async fn school_settings() -> Result<hometime_api::SchoolSettings, AppError> {

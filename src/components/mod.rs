@@ -1,5 +1,6 @@
 //! Reusable pieces of the screens, one component per file.
 
+pub mod add_skill_form;
 pub mod app_header;
 pub mod approve_adult_form;
 pub mod avatar;

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::api;
+use crate::components::add_skill_form::AddSkillForm;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::loading::Loading;
 use crate::components::pupil_face::PupilFace;
@@ -283,6 +284,10 @@ pub fn PointsGrid(id: ClassId) -> impl IntoView {
                     }
                 })}
             </Transition>
+            <section class="panel" aria-labelledby="class-skills-heading">
+                <h2 id="class-skills-heading">"Skills for this class"</h2>
+                <AddSkillForm class=Some(id) on_added=Callback::new(move |()| data.refetch())/>
+            </section>
         </div>
     }
 }

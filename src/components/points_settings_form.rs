@@ -1,11 +1,12 @@
 //! The leader's points settings: initials instead of avatars, whether needs-work points are used, how many
-//! months points are kept, and adding a school-wide skill.
+//! months points are kept, and adding a school-wide skill ([`AddSkillForm`]).
 
-use hometime_api::{NewSkillRequest, PointsSettings, SkillKind};
+use hometime_api::PointsSettings;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use crate::api;
+use crate::components::add_skill_form::AddSkillForm;
 use crate::components::error_notice::ErrorNotice;
 use crate::errors::AppError;
 
@@ -16,8 +17,6 @@ pub fn PointsSettingsForm() -> impl IntoView {
     let months = RwSignal::new("12".to_owned());
     let status = RwSignal::new(None::<&'static str>);
     let error = RwSignal::new(None::<AppError>);
-    let skill_name = RwSignal::new(String::new());
-    let skill_needs_work = RwSignal::new(false);
 
     let load = LocalResource::new(api::points_settings);
     Effect::new(move |_| {
@@ -39,36 +38,12 @@ pub fn PointsSettingsForm() -> impl IntoView {
             }
         }
     });
-    let add = Action::new_local(move |req: &NewSkillRequest| {
-        let req = req.clone();
-        async move {
-            match api::add_school_skill(&req).await {
-                Ok(_) => {
-                    error.set(None);
-                    skill_name.set(String::new());
-                    status.set(Some("Skill added for every class."));
-                }
-                Err(e) => error.set(Some(e)),
-            }
-        }
-    });
     let on_save = move |ev: SubmitEvent| {
         ev.prevent_default();
         save.dispatch(PointsSettings {
             show_initials: show_initials.get_untracked(),
             needs_work_enabled: needs_work.get_untracked(),
             retention_months: months.get_untracked().trim().parse().unwrap_or(0),
-        });
-    };
-    let on_add = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        add.dispatch(NewSkillRequest {
-            name: skill_name.get_untracked(),
-            kind: if skill_needs_work.get_untracked() {
-                SkillKind::NeedsWork
-            } else {
-                SkillKind::Positive
-            },
         });
     };
     view! {
@@ -91,17 +66,7 @@ pub fn PointsSettingsForm() -> impl IntoView {
                 </div>
                 <button type="submit" class="button button-primary">"Save points settings"</button>
             </form>
-            <form on:submit=on_add>
-                <div class="field">
-                    <label for="new-skill">"New school skill"</label>
-                    <input id="new-skill" maxlength="40" bind:value=skill_name/>
-                </div>
-                <label class="checkbox">
-                    <input type="checkbox" bind:checked=skill_needs_work/>
-                    " This is a “needs work” skill"
-                </label>
-                <button type="submit" class="button">"Add skill"</button>
-            </form>
+            <AddSkillForm class=None/>
         </section>
     }
 }
