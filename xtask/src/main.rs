@@ -188,7 +188,8 @@ Demo sign-ins (password for every account: Brookfield2026)
   school office          carver@brookfield.example.sch.uk
   parent                 sam.fisher@example.com   (two children, two classes)
   parent                 alex.lane@example.com
-  pupil                  sign in as a teacher, open a pupil code on a class page, then use \"I'm a pupil\"
+  pupil                  a teacher opens a pupil sign-in code on a class page; the pupil chooses
+                         \"Sign in with your class code\", types it and taps their own monster
 ";
 
 fn test(root: &Path) -> Result<()> {
