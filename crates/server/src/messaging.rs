@@ -455,18 +455,44 @@ pub struct Recheck<'a> {
 /// the writer did not acknowledge, answer 422 `policy_blocked` with the findings; info never blocks.
 /// Returns the acknowledged warnings that fired, for the audit record (rule ids only).
 pub async fn recheck(state: &AppState, r: &Recheck<'_>) -> AppResult<Vec<RuleId>> {
+    recheck_each(state, r, &[r.child]).await
+}
+
+/// [`recheck`] for one text about several pupils (a point's note given to a group): the pack is loaded
+/// and the engine compiled once, then the text is checked as being about each pupil in turn.
+pub async fn recheck_each(
+    state: &AppState,
+    r: &Recheck<'_>,
+    children: &[Option<PupilId>],
+) -> AppResult<Vec<RuleId>> {
     let pack_json = policy_pack_for_class(state, r.school, r.class, Some(r.author.id())).await?;
     let pack: Pack = serde_json::from_value(pack_json).map_err(AppError::internal)?;
     let engine = Engine::new(&pack).map_err(AppError::internal)?;
-    let child = r.child.map(roster_id);
     let sent_at = datetime(state.now())
         .with_timezone(&r.school.tz)
         .naive_local();
+    let mut acked = Vec::new();
+    for child in children {
+        acked.extend(judge(&engine, r, child.map(roster_id).as_deref(), sent_at)?);
+    }
+    acked.sort();
+    acked.dedup();
+    Ok(acked)
+}
+
+/// Checks one draft: blocks and unacknowledged warnings become the 422; otherwise the warnings that fired
+/// (all acknowledged) are returned for the audit record.
+fn judge(
+    engine: &Engine,
+    r: &Recheck<'_>,
+    child: Option<&str>,
+    sent_at: chrono::NaiveDateTime,
+) -> AppResult<Vec<RuleId>> {
     let findings = engine.check(&Draft {
         role: r.role,
         context: r.context,
         text: r.text,
-        child: child.as_deref(),
+        child,
         sent_at,
         photos: None,
         // The server has already enforced the recipient rules before checking the text.
@@ -492,14 +518,11 @@ pub async fn recheck(state: &AppState, r: &Recheck<'_>) -> AppResult<Vec<RuleId>
         };
         return Err(err);
     }
-    let mut acked: Vec<RuleId> = findings
+    Ok(findings
         .iter()
         .filter(|f| f.severity == Severity::Warn)
         .map(|f| f.rule)
-        .collect();
-    acked.sort();
-    acked.dedup();
-    Ok(acked)
+        .collect())
 }
 
 /// 422 for a send that asks to be scheduled where scheduling isn't allowed; `why` says where it is.

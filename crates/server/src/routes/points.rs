@@ -21,7 +21,7 @@ use crate::authz;
 use crate::clock::rfc3339;
 use crate::error::{AppError, AppResult};
 use crate::extract::{ApiJson, PathId};
-use crate::messaging::{Recheck, SchoolConfig, recheck};
+use crate::messaging::{Recheck, SchoolConfig, recheck_each};
 use crate::routes::avatar;
 use crate::routes::skills::{load_settings, skill_view};
 use crate::session::{Adult, CurrentUser};
@@ -400,7 +400,7 @@ async fn display(
 }
 
 /// Re-checks a note about each pupil as a behaviour comment with the same pack and rules as every other
-/// write ([`recheck`]): blocks, and warnings the teacher did not keep on purpose, refuse the award. Returns
+/// write ([`crate::messaging::recheck_each`]): blocks, and warnings the teacher did not keep on purpose, refuse the award. Returns
 /// the acknowledged warnings that fired, for the audit record (rule ids only).
 async fn check_note(
     state: &AppState,
@@ -412,25 +412,20 @@ async fn check_note(
     pupils: &[PupilId],
 ) -> AppResult<Vec<RuleId>> {
     let school = SchoolConfig::load(state, class.school_id).await?;
-    let mut acked = Vec::new();
-    for pupil in pupils {
-        let fired = recheck(
-            state,
-            &Recheck {
-                school: &school,
-                class,
-                author,
-                role,
-                context: Context::BehaviourComment,
-                child: Some(*pupil),
-                text: note,
-                acknowledged,
-            },
-        )
-        .await?;
-        acked.extend(fired);
-    }
-    acked.sort();
-    acked.dedup();
-    Ok(acked)
+    let children: Vec<Option<PupilId>> = pupils.iter().copied().map(Some).collect();
+    recheck_each(
+        state,
+        &Recheck {
+            school: &school,
+            class,
+            author,
+            role,
+            context: Context::BehaviourComment,
+            child: None,
+            text: note,
+            acknowledged,
+        },
+        &children,
+    )
+    .await
 }
