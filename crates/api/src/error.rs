@@ -42,6 +42,10 @@ pub enum ErrorCode {
     PolicyBlocked,
     /// The caller may not message this person or this space; the message says who to contact instead.
     RecipientNotAllowed,
+    /// A file was not a JPEG, PNG or WebP image (checked by content, not name), or could not be decoded.
+    UnsupportedImage,
+    /// A photo was larger than the server accepts (bytes or pixels); the message gives the limit.
+    ImageTooLarge,
     /// Something went wrong on the server. Details are logged, never sent.
     Internal,
 }

@@ -9,12 +9,14 @@ mod error;
 mod messaging;
 mod points;
 mod school;
+mod stories;
 
 pub use auth::*;
 pub use error::*;
 pub use messaging::*;
 pub use points::*;
 pub use school::*;
+pub use stories::*;
 
 /// The prefix every API path starts with.
 pub const API_PREFIX: &str = "/api/v1";

@@ -50,3 +50,15 @@ typed_id!(
     /// One awarded point.
     PointId
 );
+typed_id!(
+    /// A post on the School Story or a Class Story.
+    StoryId
+);
+typed_id!(
+    /// A stored photo (on a story, or sent privately in a thread).
+    PhotoId
+);
+typed_id!(
+    /// A comment on a story.
+    CommentId
+);

@@ -7,7 +7,7 @@ mod ids;
 mod roles;
 mod values;
 
-pub use ids::{ClassId, PointId, PupilId, SchoolId, SkillId, UserId};
+pub use ids::{ClassId, CommentId, PhotoId, PointId, PupilId, SchoolId, SkillId, StoryId, UserId};
 pub use roles::{Home, StaffRole};
 pub use values::{
     CODE_ALPHABET, ClassCode, DisplayName, Email, InviteCode, MAX_DISPLAY_NAME_CHARS,
