@@ -117,6 +117,8 @@ pub fn error_text(err: &AppError) -> String {
         }
         // The server's words name the office's phone and e-mail, which the app does not know here.
         ErrorCode::RecipientNotAllowed => api.message.clone(),
+        // The server's words name the file and the limit.
+        ErrorCode::UnsupportedImage | ErrorCode::ImageTooLarge => api.message.clone(),
     }
 }
 
