@@ -11,6 +11,7 @@ pub mod format;
 pub mod forms;
 pub mod live;
 pub mod pages;
+pub mod photo_logic;
 pub mod points_logic;
 pub mod routes;
 pub mod session;
