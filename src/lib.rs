@@ -15,6 +15,7 @@ pub mod photo_logic;
 pub mod points_logic;
 pub mod routes;
 pub mod session;
+pub mod stories_logic;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};

@@ -20,6 +20,9 @@ pub mod seg {
     pub const AVATAR: &str = "avatar";
     pub const POINTS: &str = "points";
     pub const DISPLAY: &str = "display";
+    pub const STORIES: &str = "stories";
+    pub const SCHOOL: &str = "school";
+    pub const CLASS: &str = "class";
     /// The name of the class id parameter in `/teacher/classes/:id`.
     pub const CLASS_ID_PARAM: &str = "id";
 }
@@ -53,6 +56,12 @@ pub enum AppRoute {
     /// Staff: threads across their classes, with unread counts.
     Inbox,
     LeaderHome,
+    /// Stories: everything the person may see (a family's School Story and children's Class Stories).
+    Stories,
+    /// The School Story on its own.
+    SchoolStory,
+    /// One class's Class Story.
+    ClassStory(ClassId),
 }
 
 /// Who may see a screen.
@@ -87,6 +96,9 @@ impl AppRoute {
             AppRoute::ClassChat(id) => format!("/{CHAT}/{id}"),
             AppRoute::Inbox => format!("/{TEACHER}/{INBOX}"),
             AppRoute::LeaderHome => format!("/{LEADER}"),
+            AppRoute::Stories => format!("/{STORIES}"),
+            AppRoute::SchoolStory => format!("/{STORIES}/{SCHOOL}"),
+            AppRoute::ClassStory(id) => format!("/{STORIES}/{CLASS}/{id}"),
         }
     }
 
@@ -117,6 +129,11 @@ impl AppRoute {
             [s, id] if *s == CHAT => AppRoute::ClassChat(ClassId(id.parse().ok()?)),
             [s, i] if *s == TEACHER && *i == INBOX => AppRoute::Inbox,
             [s] if *s == LEADER => AppRoute::LeaderHome,
+            [s] if *s == STORIES => AppRoute::Stories,
+            [s, k] if *s == STORIES && *k == SCHOOL => AppRoute::SchoolStory,
+            [s, k, id] if *s == STORIES && *k == CLASS => {
+                AppRoute::ClassStory(ClassId(id.parse().ok()?))
+            }
             _ => return None,
         })
     }
@@ -150,6 +167,9 @@ impl AppRoute {
             AppRoute::ClassChat(_) => "Class chat – Hometime",
             AppRoute::Inbox => "Inbox – Hometime",
             AppRoute::LeaderHome => "School overview – Hometime",
+            AppRoute::Stories => "Stories – Hometime",
+            AppRoute::SchoolStory => "School Story – Hometime",
+            AppRoute::ClassStory(_) => "Class Story – Hometime",
         }
     }
 
@@ -171,6 +191,10 @@ impl AppRoute {
             }
             AppRoute::Inbox => Audience::Homes(&[Home::Teacher, Home::Leader]),
             AppRoute::LeaderHome => Audience::Homes(&[Home::Leader]),
+            // Stories are for families and staff; pupils have no route to them.
+            AppRoute::Stories | AppRoute::SchoolStory | AppRoute::ClassStory(_) => {
+                Audience::Homes(&[Home::Parent, Home::Teacher, Home::Leader])
+            }
         }
     }
 }
@@ -356,6 +380,26 @@ mod tests {
         for (route, session, want) in cases {
             assert_eq!(decide(route, session), want, "{route:?} {session:?}");
         }
+    }
+
+    #[test]
+    fn story_screens_round_trip_and_are_for_families_and_staff_only() {
+        for route in [
+            AppRoute::Stories,
+            AppRoute::SchoolStory,
+            AppRoute::ClassStory(ClassId(4)),
+        ] {
+            assert_eq!(AppRoute::parse(&route.path()), Some(route), "{route:?}");
+            assert_eq!(
+                decide(route, SessionView::SignedIn(Home::Pupil)),
+                Decision::Redirect(AppRoute::PupilHome)
+            );
+            for home in [Home::Parent, Home::Teacher, Home::Leader] {
+                assert_eq!(decide(route, SessionView::SignedIn(home)), Decision::Show);
+            }
+        }
+        assert_eq!(AppRoute::ClassStory(ClassId(4)).path(), "/stories/class/4");
+        assert_eq!(AppRoute::parse("/stories/class/x"), None);
     }
 
     #[test]
