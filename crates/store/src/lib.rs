@@ -21,6 +21,7 @@ mod school;
 pub mod seed;
 mod sessions;
 mod skills;
+mod stories;
 
 use std::path::Path;
 use std::str::FromStr;
@@ -44,6 +45,9 @@ pub use rate_limit::RateCount;
 pub use school::{Class, School};
 pub use sessions::{Session, SessionSubject};
 pub use skills::{PointsSettingsRow, Skill};
+pub use stories::{
+    CommentRow, Likes, NewPhoto, NewStoryRow, PhotoRow, PhotoTag, StoryFilter, StoryRow, StoryScope,
+};
 
 /// The default database when `DATABASE_URL` is unset: a SQLite file under `data/`.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/hometime.db";

@@ -8,3 +8,4 @@ mod people;
 mod points;
 mod seed;
 mod sessions;
+mod stories;
