@@ -12,6 +12,7 @@
 mod audit;
 mod avatars;
 mod codes;
+mod consent;
 mod error;
 mod messaging;
 mod people;
@@ -22,6 +23,7 @@ pub mod seed;
 mod sessions;
 mod skills;
 mod stories;
+mod thread_photos;
 
 use std::path::Path;
 use std::str::FromStr;
@@ -34,6 +36,7 @@ use sqlx::sqlite::{
 
 pub use audit::AuditEntry;
 pub use codes::{Invite, NewUser, Redeemed};
+pub use consent::{CONSENT_AUDIT_ACTION, ConsentRecord};
 pub use error::StoreError;
 pub use messaging::{
     ClassStaff, Destination, EVENTS_CHANNEL, Event, Message, NewMessage, Report, StaffMember,
@@ -48,6 +51,7 @@ pub use skills::{PointsSettingsRow, Skill};
 pub use stories::{
     CommentRow, Likes, NewPhoto, NewStoryRow, PhotoRow, PhotoTag, StoryFilter, StoryRow, StoryScope,
 };
+pub use thread_photos::{MessagePhoto, MessagePhotoBytes, NewMessagePhoto};
 
 /// The default database when `DATABASE_URL` is unset: a SQLite file under `data/`.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/hometime.db";

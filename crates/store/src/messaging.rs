@@ -172,6 +172,82 @@ macro_rules! insert_event {
         .await?
     };
 }
+pub(crate) use insert_event;
+
+impl NewMessage<'_> {
+    /// Whether the message is visible at once (its live event is written with it), rather than held for
+    /// the next working morning.
+    pub(crate) fn announced_now(&self) -> bool {
+        self.deliver_at <= self.sent_at
+    }
+}
+
+/// Writes message `$m` inside the caller's transaction `$tx`: the row, its live event (unless it is held
+/// for later delivery) and, when warnings were acknowledged, an audit entry with their rule ids. Evaluates
+/// to the new id. Shared by [`Store::insert_message`] and the photo-carrying send in `thread_photos`, so
+/// both write exactly the same rows; the caller commits and then calls `notify_events`.
+macro_rules! insert_message_tx {
+    ($tx:ident, $m:expr) => {{
+        let m: &$crate::NewMessage<'_> = $m;
+        let (thread_id, class_id, parent, event_class, kind) = match m.to {
+            $crate::Destination::Thread {
+                thread_id,
+                parent,
+                class,
+            } => (
+                Some(thread_id),
+                None,
+                Some(parent.0),
+                class.0,
+                "thread_message",
+            ),
+            $crate::Destination::ClassChat(class) => {
+                (None, Some(class.0), None, class.0, "chat_message")
+            }
+        };
+        let announce = m.announced_now();
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO messages (school_id, thread_id, class_id, author_user_id, author_kind, body, \
+             sent_at, deliver_at, announced) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        )
+        .bind(m.school.0)
+        .bind(thread_id)
+        .bind(class_id)
+        .bind(m.author.0)
+        .bind(m.author_kind)
+        .bind(m.body)
+        .bind(m.sent_at)
+        .bind(m.deliver_at)
+        .bind(announce)
+        .fetch_one(&mut *$tx)
+        .await?;
+        if announce {
+            $crate::messaging::insert_event!(
+                &mut *$tx,
+                m.school.0,
+                kind,
+                thread_id,
+                Some(event_class),
+                parent,
+                m.sent_at
+            );
+        }
+        if !m.acknowledged.is_empty() {
+            sqlx::query(
+                "INSERT INTO audit (actor_user_id, action, subject, at, detail) VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(m.author.0)
+            .bind("policy.warning_acknowledged")
+            .bind(format!("message:{id}"))
+            .bind(m.sent_at)
+            .bind(m.acknowledged.join(","))
+            .execute(&mut *$tx)
+            .await?;
+        }
+        id
+    }};
+}
+pub(crate) use insert_message_tx;
 
 impl Store {
     /// Replaces a school's settings JSON (the policy pack's `school` object plus Hometime's own keys).
@@ -337,65 +413,13 @@ impl Store {
     /// Stores a message, its live event (unless it is held for later delivery) and, when warnings were
     /// acknowledged, an audit entry with their rule ids, all in one transaction.
     pub async fn insert_message(&self, m: &NewMessage<'_>) -> Result<i64, StoreError> {
-        let (thread_id, class_id, parent, event_class, kind) = match m.to {
-            Destination::Thread {
-                thread_id,
-                parent,
-                class,
-            } => (
-                Some(thread_id),
-                None,
-                Some(parent.0),
-                class.0,
-                "thread_message",
-            ),
-            Destination::ClassChat(class) => (None, Some(class.0), None, class.0, "chat_message"),
-        };
-        let announce = m.deliver_at <= m.sent_at;
         let id: i64 = on_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
-            let id: i64 = sqlx::query_scalar(
-                "INSERT INTO messages (school_id, thread_id, class_id, author_user_id, author_kind, body, \
-                 sent_at, deliver_at, announced) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
-            )
-            .bind(m.school.0)
-            .bind(thread_id)
-            .bind(class_id)
-            .bind(m.author.0)
-            .bind(m.author_kind)
-            .bind(m.body)
-            .bind(m.sent_at)
-            .bind(m.deliver_at)
-            .bind(announce)
-            .fetch_one(&mut *tx)
-            .await?;
-            if announce {
-                insert_event!(
-                    &mut *tx,
-                    m.school.0,
-                    kind,
-                    thread_id,
-                    Some(event_class),
-                    parent,
-                    m.sent_at
-                );
-            }
-            if !m.acknowledged.is_empty() {
-                sqlx::query(
-                    "INSERT INTO audit (actor_user_id, action, subject, at, detail) VALUES ($1, $2, $3, $4, $5)",
-                )
-                .bind(m.author.0)
-                .bind("policy.warning_acknowledged")
-                .bind(format!("message:{id}"))
-                .bind(m.sent_at)
-                .bind(m.acknowledged.join(","))
-                .execute(&mut *tx)
-                .await?;
-            }
+            let id = insert_message_tx!(tx, m);
             tx.commit().await?;
             id
         });
-        if announce {
+        if m.announced_now() {
             self.notify_events().await?;
         }
         Ok(id)
@@ -733,7 +757,7 @@ impl Store {
     }
 
     /// Wakes PostgreSQL tailers after a commit that wrote events; SQLite tailers poll instead.
-    async fn notify_events(&self) -> Result<(), StoreError> {
+    pub(crate) async fn notify_events(&self) -> Result<(), StoreError> {
         if let Pool::Postgres(pool) = &self.pool {
             sqlx::query("SELECT pg_notify($1, '')")
                 .bind(EVENTS_CHANNEL)

@@ -4,6 +4,7 @@
 mod harness;
 
 mod codes;
+mod consent;
 mod people;
 mod points;
 mod seed;
