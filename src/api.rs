@@ -323,3 +323,60 @@ pub async fn save_quiet_hours(
 ) -> Result<hometime_api::MyQuietHours, AppError> {
     put("/me/quiet-hours", req).await
 }
+
+// ---- Consent and private photos ----------------------------------------------------------------------
+// The office's photo-consent records, who a poster may tag, and photos a parent sends privately to the
+// teacher. Photos go up as `multipart/form-data`: a JSON part first, then one `photo` part per file.
+
+/// A class's photo-consent records (office and leaders only).
+pub async fn consent(class: ClassId) -> Result<Vec<hometime_api::PupilConsent>, AppError> {
+    get(&format!("/consent?class_id={class}")).await
+}
+
+pub async fn update_consent(
+    pupil: PupilId,
+    body: &hometime_api::UpdatePupilConsent,
+) -> Result<hometime_api::PupilConsent, AppError> {
+    put(&format!("/pupils/{pupil}/consent"), body).await
+}
+
+/// The pupils a poster may tag in a class's photos, with whether each may be shown.
+pub async fn tag_candidates(class: ClassId) -> Result<Vec<hometime_api::TagCandidate>, AppError> {
+    get(&format!("/classes/{class}/tag-candidates")).await
+}
+
+/// A `multipart/form-data` body: `part` holds `value` as JSON, then one `photo` part per file, in order.
+/// Shared by every photo upload (private messages, stories).
+pub fn photo_form<B: Serialize>(
+    part: &str,
+    value: &B,
+    files: &[web_sys::File],
+) -> Result<web_sys::FormData, AppError> {
+    let broken = |_| AppError::BadResponse(0);
+    let json = serde_json::to_string(value).map_err(|_| AppError::BadResponse(0))?;
+    let form = web_sys::FormData::new().map_err(broken)?;
+    form.append_with_str(part, &json).map_err(broken)?;
+    for file in files {
+        form.append_with_blob_and_filename("photo", file, &file.name())
+            .map_err(broken)?;
+    }
+    Ok(form)
+}
+
+/// Posts a multipart body. The browser sets the `Content-Type` with its boundary itself.
+pub async fn post_form<T: DeserializeOwned>(
+    path: &str,
+    form: web_sys::FormData,
+) -> Result<T, AppError> {
+    json(with_session(Request::post(&url(path))).body(form)).await
+}
+
+/// Sends a private-thread message with photos (text may be empty).
+pub async fn send_thread_photos(
+    id: ThreadId,
+    req: &SendMessageRequest,
+    files: &[web_sys::File],
+) -> Result<hometime_api::MessageView, AppError> {
+    let form = photo_form("message", req, files)?;
+    post_form(&format!("/threads/{id}/photos"), form).await
+}

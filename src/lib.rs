@@ -27,6 +27,7 @@ use crate::components::route_announcer::RouteAnnouncer;
 use crate::live::provide_live;
 use crate::pages::class::ClassPage;
 use crate::pages::class_chat::ClassChatPage;
+use crate::pages::consent::PhotoConsentPage;
 use crate::pages::inbox::InboxPage;
 use crate::pages::join::JoinPage;
 use crate::pages::leader_home::LeaderHomePage;
@@ -105,6 +106,7 @@ pub fn Shell() -> impl IntoView {
                     <Route path=(StaticSegment(seg::CHAT), ParamSegment(seg::CLASS_ID_PARAM)) view=ClassChatPage/>
                     <Route path=(StaticSegment(seg::TEACHER), StaticSegment(seg::INBOX)) view=InboxPage/>
                     <Route path=StaticSegment(seg::LEADER) view=LeaderHomePage/>
+                    <Route path=StaticSegment(seg::PHOTO_CONSENT) view=PhotoConsentPage/>
                 </Routes>
             </main>
         </Router>

@@ -230,13 +230,16 @@ impl ConsentCounts {
         self.no + self.not_asked + self.never
     }
 
-    /// "22 pupils can be shown. 3 pupils can't be shown: 1 no, 1 not asked yet, 1 never shown."
-    pub fn summary(&self) -> String {
-        let can = format!("{} can be shown.", plural(self.shown, "pupil", "pupils"));
-        let cannot = self.not_shown();
-        if cannot == 0 {
-            return format!("{can} Every pupil in this class can be shown.");
+    /// "3 pupils can't be shown", or "Every pupil can be shown".
+    pub fn headline(&self) -> String {
+        match self.not_shown() {
+            0 => "Every pupil can be shown".to_owned(),
+            n => plural(n, "pupil can't be shown", "pupils can't be shown"),
         }
+    }
+
+    /// "1 no, 1 not asked yet, 1 never shown. 22 can be shown."
+    pub fn detail(&self) -> String {
         let parts: Vec<String> = [
             (self.no, "no"),
             (self.not_asked, "not asked yet"),
@@ -246,11 +249,12 @@ impl ConsentCounts {
         .filter(|(n, _)| *n > 0)
         .map(|(n, w)| format!("{n} {w}"))
         .collect();
-        format!(
-            "{can} {} can't be shown: {}.",
-            plural(cannot, "pupil", "pupils"),
-            parts.join(", ")
-        )
+        let can = format!("{} can be shown.", self.shown);
+        if parts.is_empty() {
+            can
+        } else {
+            format!("{}. {can}", parts.join(", "))
+        }
     }
 }
 
@@ -408,20 +412,17 @@ mod tests {
             NeverShown,
         ]);
         assert_eq!(c.not_shown(), 3);
+        assert_eq!(c.headline(), "3 pupils can't be shown");
         assert_eq!(
-            c.summary(),
-            "2 pupils can be shown. 3 pupils can't be shown: 1 no, 1 not asked yet, 1 never shown."
+            c.detail(),
+            "1 no, 1 not asked yet, 1 never shown. 2 can be shown."
         );
         let one = ConsentCounts::of([MayBeShown, NeverShown]);
-        assert_eq!(
-            one.summary(),
-            "1 pupil can be shown. 1 pupil can't be shown: 1 never shown."
-        );
-        assert!(
-            ConsentCounts::of([MayBeShown])
-                .summary()
-                .contains("Every pupil")
-        );
+        assert_eq!(one.headline(), "1 pupil can't be shown");
+        assert_eq!(one.detail(), "1 never shown. 1 can be shown.");
+        let all = ConsentCounts::of([MayBeShown]);
+        assert_eq!(all.headline(), "Every pupil can be shown");
+        assert_eq!(all.detail(), "1 can be shown.");
         for a in [
             PhotoConsentAnswer::Yes,
             PhotoConsentAnswer::No,

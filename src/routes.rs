@@ -17,6 +17,7 @@ pub mod seg {
     pub const MESSAGES: &str = "messages";
     pub const CHAT: &str = "chat";
     pub const INBOX: &str = "inbox";
+    pub const PHOTO_CONSENT: &str = "photo-consent";
     pub const AVATAR: &str = "avatar";
     pub const POINTS: &str = "points";
     pub const DISPLAY: &str = "display";
@@ -55,6 +56,8 @@ pub enum AppRoute {
     ClassChat(ClassId),
     /// Staff: threads across their classes, with unread counts.
     Inbox,
+    /// The office's and leaders' photo-consent records, one class at a time.
+    PhotoConsent,
     LeaderHome,
     /// Stories: everything the person may see (a family's School Story and children's Class Stories).
     Stories,
@@ -95,6 +98,7 @@ impl AppRoute {
             AppRoute::Thread(id) => format!("/{MESSAGES}/{id}"),
             AppRoute::ClassChat(id) => format!("/{CHAT}/{id}"),
             AppRoute::Inbox => format!("/{TEACHER}/{INBOX}"),
+            AppRoute::PhotoConsent => format!("/{PHOTO_CONSENT}"),
             AppRoute::LeaderHome => format!("/{LEADER}"),
             AppRoute::Stories => format!("/{STORIES}"),
             AppRoute::SchoolStory => format!("/{STORIES}/{SCHOOL}"),
@@ -128,6 +132,7 @@ impl AppRoute {
             [s, id] if *s == MESSAGES => AppRoute::Thread(id.parse().ok()?),
             [s, id] if *s == CHAT => AppRoute::ClassChat(ClassId(id.parse().ok()?)),
             [s, i] if *s == TEACHER && *i == INBOX => AppRoute::Inbox,
+            [s] if *s == PHOTO_CONSENT => AppRoute::PhotoConsent,
             [s] if *s == LEADER => AppRoute::LeaderHome,
             [s] if *s == STORIES => AppRoute::Stories,
             [s, k] if *s == STORIES && *k == SCHOOL => AppRoute::SchoolStory,
@@ -166,6 +171,7 @@ impl AppRoute {
             AppRoute::Thread(_) => "Conversation – Hometime",
             AppRoute::ClassChat(_) => "Class chat – Hometime",
             AppRoute::Inbox => "Inbox – Hometime",
+            AppRoute::PhotoConsent => "Photo consent – Hometime",
             AppRoute::LeaderHome => "School overview – Hometime",
             AppRoute::Stories => "Stories – Hometime",
             AppRoute::SchoolStory => "School Story – Hometime",
@@ -190,6 +196,9 @@ impl AppRoute {
                 Audience::Homes(&[Home::Parent, Home::Teacher, Home::Leader])
             }
             AppRoute::Inbox => Audience::Homes(&[Home::Teacher, Home::Leader]),
+            // The office lands on the staff home; the page itself tells other staff it is not theirs
+            // (the server answers them 403).
+            AppRoute::PhotoConsent => Audience::Homes(&[Home::Teacher, Home::Leader]),
             AppRoute::LeaderHome => Audience::Homes(&[Home::Leader]),
             // Stories are for families and staff; pupils have no route to them.
             AppRoute::Stories | AppRoute::SchoolStory | AppRoute::ClassStory(_) => {
@@ -400,6 +409,21 @@ mod tests {
         }
         assert_eq!(AppRoute::ClassStory(ClassId(4)).path(), "/stories/class/4");
         assert_eq!(AppRoute::parse("/stories/class/x"), None);
+    }
+
+    #[test]
+    fn the_photo_consent_screen_is_for_staff_only() {
+        let route = AppRoute::PhotoConsent;
+        assert_eq!(AppRoute::parse(&route.path()), Some(route));
+        assert_eq!(route.path(), "/photo-consent");
+        for (home, want) in [
+            (Home::Teacher, Decision::Show),
+            (Home::Leader, Decision::Show),
+            (Home::Parent, Decision::Redirect(AppRoute::ParentHome)),
+            (Home::Pupil, Decision::Redirect(AppRoute::PupilHome)),
+        ] {
+            assert_eq!(decide(route, SessionView::SignedIn(home)), want, "{home:?}");
+        }
     }
 
     #[test]

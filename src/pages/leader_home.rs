@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::consent_link::ConsentLink;
 use crate::components::guard::Guard;
 use crate::components::message_nav::MessageNav;
 use crate::components::points_settings_form::PointsSettingsForm;
@@ -20,6 +21,7 @@ pub fn LeaderHomePage() -> impl IntoView {
                 <MessageNav/>
                 <SchoolOverviewView/>
                 <ReportsList/>
+                <ConsentLink/>
                 <SchoolSettingsForm/>
                 <PointsSettingsForm/>
             </div>

@@ -2,6 +2,7 @@
 
 pub mod class;
 pub mod class_chat;
+pub mod consent;
 pub mod inbox;
 pub mod join;
 pub mod leader_home;

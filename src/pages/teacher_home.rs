@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::consent_link::ConsentLink;
 use crate::components::guard::Guard;
 use crate::components::message_nav::MessageNav;
 use crate::components::quiet_hours_form::QuietHoursForm;
@@ -16,6 +17,7 @@ pub fn TeacherHomePage() -> impl IntoView {
                 <h1>"Your classes"</h1>
                 <MessageNav/>
                 <TeacherClasses/>
+                <ConsentLink/>
                 <QuietHoursForm/>
             </div>
         </Guard>
