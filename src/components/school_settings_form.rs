@@ -98,6 +98,8 @@ pub fn SchoolSettingsForm() -> impl IntoView {
     let support = RwSignal::new("none".to_owned());
     let naming = RwSignal::new("none".to_owned());
     let medication = RwSignal::new("nursing_team".to_owned());
+    // The story settings have no controls here yet; they are sent back as loaded so saving keeps them.
+    let stories = StoredValue::new(None::<SchoolSettings>);
     let status = RwSignal::new(None::<&'static str>);
     let error = RwSignal::new(None::<AppError>);
 
@@ -114,6 +116,7 @@ pub fn SchoolSettingsForm() -> impl IntoView {
         });
     };
     let fill = move |s: SchoolSettings| {
+        stories.set_value(Some(s.clone()));
         timezone.set(s.timezone);
         office_phone.set(s.office_phone);
         office_email.set(s.office_email);
@@ -192,6 +195,14 @@ pub fn SchoolSettingsForm() -> impl IntoView {
             parent_read_receipts: read_receipts.get_untracked(),
             names_in_shared_spaces: naming_of(&naming.get_untracked()),
             medication_route: medication_of(&medication.get_untracked()),
+            parent_story_comments: stories
+                .with_value(|s| s.as_ref().map(|s| s.parent_story_comments))
+                .unwrap_or_default(),
+            school_story_posters: stories
+                .with_value(|s| s.as_ref().map(|s| s.school_story_posters))
+                .unwrap_or_default(),
+            family_photo_downloads: stories
+                .with_value(|s| s.as_ref().is_some_and(|s| s.family_photo_downloads)),
         });
     };
 

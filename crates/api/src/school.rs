@@ -3,7 +3,7 @@
 use hometime_domain::{ClassId, PupilId, UserId};
 use serde::{Deserialize, Serialize};
 
-use crate::{Avatar, ClassSummary};
+use crate::{Avatar, ClassSummary, ParentStoryComments, SchoolStoryPosters};
 
 /// `GET /classes/{id}`: a class with its pupils, for its teacher and for leaders.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -113,6 +113,15 @@ pub struct SchoolSettings {
     /// Who parents are sent to about medication and feeds.
     #[serde(default)]
     pub medication_route: MedicationRoute,
+    /// Whether families may comment on stories (positive comments only, checked by the policy engine).
+    #[serde(default)]
+    pub parent_story_comments: ParentStoryComments,
+    /// Who may post on the School Story besides leaders.
+    #[serde(default)]
+    pub school_story_posters: SchoolStoryPosters,
+    /// Whether families may download story photos (off by default: share deterrence).
+    #[serde(default)]
+    pub family_photo_downloads: bool,
 }
 
 fn yes() -> bool {
@@ -195,6 +204,13 @@ pub struct UpdateSchoolSettings {
     pub parent_read_receipts: bool,
     pub names_in_shared_spaces: NamesInSharedSpaces,
     pub medication_route: MedicationRoute,
+    /// Missing means the default (`positive_only`), like every story setting below.
+    #[serde(default)]
+    pub parent_story_comments: ParentStoryComments,
+    #[serde(default)]
+    pub school_story_posters: SchoolStoryPosters,
+    #[serde(default)]
+    pub family_photo_downloads: bool,
 }
 
 impl From<SchoolSettings> for UpdateSchoolSettings {
@@ -218,6 +234,9 @@ impl From<SchoolSettings> for UpdateSchoolSettings {
             parent_read_receipts: s.parent_read_receipts,
             names_in_shared_spaces: s.names_in_shared_spaces,
             medication_route: s.medication_route,
+            parent_story_comments: s.parent_story_comments,
+            school_story_posters: s.school_story_posters,
+            family_photo_downloads: s.family_photo_downloads,
         }
     }
 }

@@ -5,8 +5,8 @@
 
 use chrono::NaiveDate;
 use hometime_api::{
-    Holiday, MedicationRoute, NamesInSharedSpaces, QuietHours, SchoolSettings,
-    SupportStaffMessaging, UpdateSchoolSettings,
+    Holiday, MedicationRoute, NamesInSharedSpaces, ParentStoryComments, QuietHours, SchoolSettings,
+    SchoolStoryPosters, SupportStaffMessaging, UpdateSchoolSettings,
 };
 use hometime_domain::Email;
 use serde::Deserialize;
@@ -57,6 +57,9 @@ struct Stored {
     parent_read_receipts: bool,
     names_in_shared_spaces: Option<String>,
     medication_route: Option<String>,
+    parent_story_comments: Option<String>,
+    school_story_posters: Option<String>,
+    family_photo_downloads: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -100,7 +103,29 @@ pub fn read(name: String, settings_json: &str) -> Result<SchoolSettings, serde_j
             Some("office") => MedicationRoute::Office,
             _ => MedicationRoute::NursingTeam,
         },
+        parent_story_comments: parent_story_comments(s.parent_story_comments.as_deref()),
+        school_story_posters: school_story_posters(s.school_story_posters.as_deref()),
+        family_photo_downloads: s.family_photo_downloads,
     })
+}
+
+/// `parent_story_comments` as stored. Unset means the default (positive comments, checked by the
+/// engine); an unknown word means off, the cautious reading.
+pub fn parent_story_comments(word: Option<&str>) -> ParentStoryComments {
+    match word {
+        None | Some("positive_only") => ParentStoryComments::PositiveOnly,
+        Some(_) => ParentStoryComments::None,
+    }
+}
+
+/// `school_story_posters` as stored. Unset means the default (leaders and the office); an unknown word
+/// means leaders only, the cautious reading.
+pub fn school_story_posters(word: Option<&str>) -> SchoolStoryPosters {
+    match word {
+        None | Some("leaders_and_office") => SchoolStoryPosters::LeadersAndOffice,
+        Some("all_staff") => SchoolStoryPosters::AllStaff,
+        Some(_) => SchoolStoryPosters::Leaders,
+    }
 }
 
 /// Strict `HH:MM` (two-digit hours), so what is stored reads the same everywhere.
@@ -324,7 +349,10 @@ pub fn changed_keys(old: &SchoolSettings, new: &SchoolSettings) -> Vec<&'static 
         support_staff_messaging,
         parent_read_receipts,
         names_in_shared_spaces,
-        medication_route
+        medication_route,
+        parent_story_comments,
+        school_story_posters,
+        family_photo_downloads
     );
     out
 }
@@ -364,6 +392,9 @@ pub fn apply(raw: &mut Value, u: &UpdateSchoolSettings) {
         "parent_read_receipts": u.parent_read_receipts,
         "names_in_shared_spaces": word(u.names_in_shared_spaces),
         "medication_route": word(u.medication_route),
+        "parent_story_comments": word(u.parent_story_comments),
+        "school_story_posters": word(u.school_story_posters),
+        "family_photo_downloads": u.family_photo_downloads,
     });
     let Some(obj) = raw.as_object_mut() else {
         return;
@@ -627,6 +658,64 @@ mod tests {
         assert_eq!(back.office_phone, "01632 960999");
         assert!(!back.class_chat_enabled);
         assert_eq!(back.holidays[0].name, "October half term");
+    }
+
+    #[test]
+    fn story_settings_default_cautiously_and_round_trip() {
+        let seeded = read("B".into(), hometime_store::seed::SCHOOL_SETTINGS_JSON).unwrap();
+        assert_eq!(
+            (
+                seeded.parent_story_comments,
+                seeded.school_story_posters,
+                seeded.family_photo_downloads
+            ),
+            (
+                ParentStoryComments::PositiveOnly,
+                SchoolStoryPosters::LeadersAndOffice,
+                false
+            )
+        );
+        let odd = read(
+            "B".into(),
+            r#"{"parent_story_comments": "lots", "school_story_posters": "everyone"}"#,
+        )
+        .unwrap();
+        assert_eq!(odd.parent_story_comments, ParentStoryComments::None);
+        assert_eq!(odd.school_story_posters, SchoolStoryPosters::Leaders);
+
+        let mut raw: Value =
+            serde_json::from_str(hometime_store::seed::SCHOOL_SETTINGS_JSON).unwrap();
+        let mut u = valid();
+        u.parent_story_comments = ParentStoryComments::None;
+        u.school_story_posters = SchoolStoryPosters::AllStaff;
+        u.family_photo_downloads = true;
+        apply(&mut raw, &u);
+        assert_eq!(raw["parent_story_comments"], "none");
+        assert_eq!(raw["school_story_posters"], "all_staff");
+        let back = read("B".into(), &raw.to_string()).unwrap();
+        assert_eq!(
+            (
+                back.parent_story_comments,
+                back.school_story_posters,
+                back.family_photo_downloads
+            ),
+            (
+                ParentStoryComments::None,
+                SchoolStoryPosters::AllStaff,
+                true
+            )
+        );
+        assert_eq!(
+            changed_keys(&seeded, &back)
+                .into_iter()
+                .filter(|k| k.contains("stor") || k.contains("photo"))
+                .collect::<Vec<_>>(),
+            vec![
+                "parent_story_comments",
+                "school_story_posters",
+                "family_photo_downloads"
+            ]
+        );
     }
 
     #[test]
