@@ -647,7 +647,28 @@ impl Cx<'_> {
                         .any(|w| w.last + 8 >= c.first && w.first <= c.last + 8)
             })
             .collect();
-        let absence = self.first_of(&[&absence_now, &late, &holiday, &appointment, &cued]);
+        // Leaving early ("go early on the 29th", "finish at 2") is an absence whatever the reason, as
+        // the catalogue says; a bare "collect him at" / "pick her up at" is a pick-up time unless it
+        // says "early".
+        let leave_early: Vec<Hit> = self
+            .clean(Lex::LeaveEarly, Lex::AbsenceNot, 2, 4)
+            .into_iter()
+            .filter(|h| !self.around(Lex::LeaveEarlyNot, *h, 3))
+            .filter(|h| {
+                !matches!(
+                    self.text.norm(h.first),
+                    "collect" | "pick" | "picking" | "grab"
+                ) || (h.first..=h.last).any(|j| self.text.norm(j) == "early")
+            })
+            .collect();
+        let absence = self.first_of(&[
+            &absence_now,
+            &late,
+            &holiday,
+            &appointment,
+            &leave_early,
+            &cued,
+        ]);
         if let Some(h) = absence {
             self.push(out, RuleId::AbsenceToOffice, Severity::Warn, Some(h));
         }
@@ -675,22 +696,24 @@ impl Cx<'_> {
         let running_late_pickup = running_late_pickup || !stuck.is_empty();
         // In a safeguarding message, "going to her nan's" or "a lift home" describes what happened, not a
         // change of collection; it counts only with an explicit pick-up word.
-        let pickup_hits: Vec<Hit> =
-            if appointment.is_empty() && (grumble || self.has(Lex::PickupWord)) {
-                let mut v: Vec<Hit> = self
-                    .clean(Lex::PickupWho, Lex::PickupNot, 0, 0)
-                    .into_iter()
-                    .filter(|h| !self.around(Lex::PickupAway, *h, 5))
-                    .collect();
-                v.extend(stuck.iter().copied());
-                v.extend(self.clean(Lex::PickupHow, Lex::PickupNot, 0, 0));
-                if absence.is_none() {
-                    v.extend(self.all(Lex::LeaveEarly).iter().copied());
-                }
-                v
-            } else {
-                Vec::new()
-            };
+        let pickup_hits: Vec<Hit> = if appointment.is_empty()
+            && leave_early.is_empty()
+            && (grumble || self.has(Lex::PickupWord))
+        {
+            let mut v: Vec<Hit> = self
+                .clean(Lex::PickupWho, Lex::PickupNot, 0, 0)
+                .into_iter()
+                .filter(|h| !self.around(Lex::PickupAway, *h, 5))
+                .collect();
+            v.extend(stuck.iter().copied());
+            v.extend(self.clean(Lex::PickupHow, Lex::PickupNot, 0, 0));
+            if absence.is_none() {
+                v.extend(self.clean(Lex::LeaveEarly, Lex::LeaveEarlyNot, 3, 3));
+            }
+            v
+        } else {
+            Vec::new()
+        };
         let pickup = pickup_hits.iter().copied().min_by_key(|h| h.first);
         if let Some(h) = pickup {
             self.push(out, RuleId::PickupChangeToOffice, Severity::Warn, Some(h));
@@ -752,11 +775,15 @@ impl Cx<'_> {
             let subject = self.clean(Lex::ProgSubject, Lex::ProgressNot, 4, 6);
             progress.extend(self.near(&subject, self.all(Lex::ProgCue), 6));
         }
-        let meeting = self.all(Lex::MeetingRequest).iter().any(|m| {
-            !progress
-                .iter()
-                .any(|p| p.first <= m.last && m.first <= p.last)
-        });
+        // "We missed parents' evening" is not asking for a meeting.
+        let meeting = self
+            .clean(Lex::MeetingRequest, Lex::MeetingNot, 0, 0)
+            .iter()
+            .any(|m| {
+                !progress
+                    .iter()
+                    .any(|p| p.first <= m.last && m.first <= p.last)
+            });
         if !meeting && let Some(h) = progress.first() {
             self.push(out, RuleId::ProgressToMeeting, Severity::Info, Some(*h));
         }
@@ -773,13 +800,19 @@ impl Cx<'_> {
         let role = self.draft.role;
         if role == AuthorRole::Parent {
             let strong = self.clean(Lex::ComplaintStrong, Lex::ComplaintNot, 1, 1);
-            let weak = if shared && !self.draft.context.is_story() {
+            // In class chat, dissatisfaction is a complaint only when it is addressed to the school
+            // ("@Mr Daly why ...", "Mr Daly, not acceptable"); between parents it is grumbling.
+            let weak = if shared && !self.draft.context.is_story() && !self.addresses_staff() {
                 Vec::new()
             } else {
                 self.clean(Lex::ComplaintWeak, Lex::ComplaintNot, 1, 1)
             };
             if let Some(h) = self.first_of(&[&strong, &weak]) {
                 self.push(out, RuleId::ComplaintToOffice, Severity::Warn, Some(h));
+                // A complaint made where every family can see it is also not a positive shared space.
+                if shared {
+                    self.push(out, RuleId::NegativeInSharedSpace, Severity::Warn, Some(h));
+                }
             }
         } else if role.is_staff() && !self.has(Lex::StaffRedirect) {
             if let Some(h) = self.all(Lex::StaffComplaintHandling).first() {
@@ -791,6 +824,13 @@ impl Cx<'_> {
         {
             self.push(out, RuleId::NegativeInSharedSpace, Severity::Warn, Some(*h));
         }
+    }
+
+    /// Whether a shared message speaks to a member of staff: an `@` mention, or a title (Mr, Mrs, Miss,
+    /// Ms) within its first three words ("Mr Daly why ...", "hi Mrs Singh, ...").
+    fn addresses_staff(&self) -> bool {
+        self.text.chars.iter().find(|c| !c.is_whitespace()) == Some(&'@')
+            || (0..3).any(|i| matches!(self.text.norm(i), "mr" | "mrs" | "miss" | "ms"))
     }
 
     /// Three or more shouted words in a row (acronyms aside).

@@ -16,6 +16,7 @@ macro_rules! lexicons {
 lexicons! {
     // ---- absence-to-office -------------------------------------------------------------------------
     AbsenceNow => [
+        "not attend*", "not be attending", "won't be attending", "not coming today", "not coming tomorrow", "not come today", "not come tomorrow", "not come to school", "not come in", "cannot come", "can't come in", "can't come to school", "cant come in", "cant come to school", "can't come today", "cant come today", "isn't coming in", "isnt coming in", "isn't coming to school", "aint coming in", "ain't coming in", "not bringing him in", "not bringing her in", "not bringing them in", "not taking him in", "not taking her in", "excuse him from", "excuse her from", "excuse _ from school", "didn't come in", "didnt come in", "wasn't in school", "wasnt in school", "was absent", "be out of school",
         "excused from school", "be excused from", "permission to take", "permission for him to miss", "permission for her to miss",
         "not sending him in", "not sending her in", "not sending them in", "not send him in", "not send her in", "won't be sending him", "won't be sending her", "not be back in", "won't be back in",
         "not up to coming in", "not up to school", "not up to going in", "won't make it in", "not make it in", "can't make it in", "too poorly for school", "too ill for school", "too unwell for school", "too poorly to come in", "too ill to come in",
@@ -33,6 +34,7 @@ lexicons! {
         "not in today", "he's off sick", "she's off sick", "off sick", "home sick", "home today", "at home today",
     ],
     AbsenceLate => [
+        "in for the afternoon", "be in for the afternoon", "come in the afternoon", "come in after", "min late in", "mins late in", "minutes late in", "a bit late the day", "late the day",
         "running a bit behind", "running a little behind", "running slightly behind",
         "we'll be late", "we will be late", "he'll be late", "she'll be late", "they'll be late", "we're going to be late", "we are going to be late",
         "be in about", "be in at", "be in by", "be in around", "in about half", "in around half", "running behind", "be in after", "in after lunch", "in after dinner", "in for 10", "in for 11", "in at half",
@@ -44,6 +46,7 @@ lexicons! {
         "bring her in after", "drop him off late", "drop her off late", "after registration", "miss registration",
     ],
     Appointment => [
+        "the clinic", "fracture clinic", "clinic review", "health visitor", "speech therapy", "the paediatrician", "paediatrician", "being assessed", "the consulate", "passport office", "immigration office", "audiology appointment",
         "mri", "an mri", "ct scan", "follow up", "therapy appointment", "her appointment", "his appointment", "their appointment", "her _ appointment", "his _ appointment",
         "brace", "brace fitting", "braces", "blood test", "scan", "x ray", "xray", "check up", "to the hospital", "at the hospital", "hospital at", "to hospital",
         "ortho", "the ortho", "grab him at", "grab her at",
@@ -53,7 +56,10 @@ lexicons! {
         "appointment on", "appointment this", "appointment in", "eye test", "opticians", "optician", "audiology",
         "hearing test", "physio appointment", "appt", "appointment for", "vaccination appointment", "jabs",
     ],
+    // "The bell went early", "the bus leaves at 9": something else leaving early.
+    LeaveEarlyNot => ["bell", "bells", "the bus", "bus leaves", "coach leaves", "coach", "trip"],
     LeaveEarly => [
+        "go early", "go home early", "finish early", "finish at #", "leave # minutes early", "leave # mins early", "leave _ minutes early", "leave at lunchtime", "leave at #", "let out at", "be let out", "leaving school at", "leaving at #", "go early on", "leave school at",
         "leave early", "leaving early", "leave school early", "leave at", "pick him up early", "pick her up early",
         "pick them up early", "collect him early", "collect her early", "collect them early", "picking him up early",
         "picking her up early", "picking them up early", "take him out early", "take her out early",
@@ -74,6 +80,8 @@ lexicons! {
         "back on the", "be back at school",
     ],
     AbsenceNot => [
+        "bell go", "bell went", "the bell",
+        "bag won't", "bag wont", "kit won't", "kit wont", "kit won't be in", "costume", "in the play", "in the nativity", "in the team", "in the choir", "in the show", "had the dentist", "had the doctor", "had the doctors", "had the optician", "a late one", "late one at", "myself", "my mum is", "my dad is", "my nan is", "my mum's", "with my mum", "with my dad", "i have a", "i've got a", "book the day off", "school nurse", "dentist coming", "dentist came", "dentist visit", "coming in to do", "came in to", "drop it in", "bring it in", "drop them in", "bus home", "walk home", "walking home", "go home with", "going home with",
         "results",
         "inset", "training day", "bank holiday", "strike day",
         "if anyone*", "anyone looking",
@@ -108,6 +116,7 @@ lexicons! {
     ],
     // Weak cues that are about something else entirely ("drop off", "send it back tomorrow").
     AbsCueNot => [
+        "swap back", "swap it back", "swap them back", "hours clear", "48 hours clear", "48hrs clear",
         "form back", "book back", "books back", "it back", "them back", "off to", "come back", "bring back", "send back", "drop it back",
         "drop off", "dropping off", "drop him off", "drop her off", "drop them off", "take off", "off work",
         "send it back", "bring it back", "give it back", "send them back", "bring them back", "log off",
@@ -136,6 +145,7 @@ lexicons! {
         "earache", "ear ache", "viral", "virus", "high temperature", "tummy upset", "upset tummy",
     ],
     SickNot => [
+        "dog has been _ poorly", "dog has been poorly", "dog's been poorly", "dog is poorly", "cat has been _ poorly", "cat has been poorly", "cat's been poorly", "ill with excitement", "sick with excitement", "make you poorly", "makes you poorly", "make you sick", "make you ill", "makes you ill",
         "no sickness", "not sick", "wasn't sick", "no sick",
         "making herself sick", "making himself sick", "herself sick", "himself sick",
         "hay fever", "hayfever", "sick day", "spots on the", "polka dots", "cough syrup",
@@ -192,6 +202,7 @@ lexicons! {
         "collect early", "early pick up", "early pickup",
     ],
     PickupNot => [
+        "is there an after school club", "is there a breakfast club", "is there an after-school club", "not allowed to pick", "not allowed to pick her up", "not allowed to pick him up",
         "coming home with other", "coming home with the wrong", "coming home with someone",
         "for the lift", "for giving him a lift", "for giving her a lift", "for the lift home",
         "pick it up", "pick them up from the office", "pick it up from",
@@ -226,6 +237,7 @@ lexicons! {
     ],
     // ---- urgent-to-phone ---------------------------------------------------------------------------
     Urgent => [
+        "today is important", "is important today", "can someone meet me", "someone meet me", "meet me at the office", "need to talk with teacher today", "before 3 o'clock today",
         "speak with someone today", "speak with you today", "talk with someone today", "it can't wait", "it cannot wait", "this can't wait",
         "before #", "by lunch", "by lunchtime", "before he goes home", "before she goes home", "before they go home", "need an answer today", "an answer today", "a reply today", "reply today", "need to know by", "a reply before", "an answer before", "get back to me before", "get back to me today",
         "be there in", "there in # mins", "there in # minutes", "be in # mins", "here in # mins", "be # mins", "be # minutes", "# mins late", "#mins late", "# mins away", "#mins away", "# minutes late", "# minutes away",
@@ -236,11 +248,12 @@ lexicons! {
         "before home time", "before hometime", "before pick up", "before pickup", "before 3",
     ],
     ContactMe => [
+        "call back", "please call back", "ring back", "phone back", "call me back urgently",
         "need a call", "need a quick call", "call me back", "ring me back", "phone me back", "give us a call", "give us a ring", "ring us",
         "please call me", "call me", "ring me", "phone me", "can you call", "could you call", "give me a call",
         "give me a ring",
     ],
-    UrgentNot => ["emergency contact*", "emergency services", "in an emergency", "if urgent", "not urgent", "no rush"],
+    UrgentNot => ["send _ back asap", "slip back asap", "form back asap", "it back asap", "them back asap", "_ slip _ asap", "ring me if", "call me if", "phone me if", "in asap", "over asap", "gate before", "at the gate before #", "emergency contact*", "emergency services", "in an emergency", "if urgent", "not urgent", "no rush"],
     SameDay => [
         "at the office now", "dropping it in", "dropping it off", "dropping it at", "bringing it in now", "this lunchtime",
         "at 12", "at midday", "at noon", "at 12pm",
@@ -259,6 +272,7 @@ lexicons! {
     ],
     // A request to act on medicine ("can you give him his inhaler at lunch") versus a stop.
     MedRequest => [
+        "forgot his", "forgot her", "left his", "left her", "forgot to give", "has pe after",
         "can she have", "can he have", "could she have", "could he have", "needs to go up", "needs to go down", "go up to", "go down to", "increase~", "reduce~", "from today",
         "can you", "could you", "please", "make sure", "remind him", "remind her", "give him", "give her",
         "needs to have", "needs his", "needs her", "needs a dose", "needs to take", "will need", "is due",
@@ -266,6 +280,7 @@ lexicons! {
     MedStop => ["anymore", "any more", "no longer", "doesn't need", "does not need", "stopped", "finished"],
     // ---- medication-to-nursing ---------------------------------------------------------------------
     Medication => [
+        "hayfever tablet*", "hay fever tablet*", "his _ tablet", "her _ tablet", "vitamin d", "vitamin drops", "iron tablets", "g tube", "g-tube",
         "feed pump", "feeding pump", "the nurses",
         "drops from", "the drops", "her drops", "his drops", "eye drops",
         "take his tablet", "take her tablet", "his tablet at", "her tablet at",
@@ -278,6 +293,7 @@ lexicons! {
     ],
     // ---- complaint-to-office -----------------------------------------------------------------------
     ComplaintStrong => [
+        "with head teacher", "to head teacher", "speak with the head", "speak to the head teacher about", "favouritism", "who's in charge of", "who is in charge of",
         "want an explanation", "want a proper explanation", "proper explanation", "i want answers", "demand an explanation",
         "complaint", "complaints", "complain", "formal complaint", "make a complaint", "take this further",
         "taking this further", "take it further", "taking it further", "ofsted", "the governors", "governors",
@@ -286,6 +302,8 @@ lexicons! {
         "speak to the head teacher", "speak to the headteacher", "see the head",
     ],
     ComplaintWeak => [
+        "not impressed with", "not impressed by", "i'm not impressed", "im not impressed", "we're not impressed", "we are not impressed", "i am not impressed", "full. not impressed",
+        "not satisf*", "not right", "this is not right", "that's not right", "want explanation", "i want explanation", "looked at properly", "raised it before", "nothing has changed", "nothing's changed", "nothing seems to have changed", "why is it always", "always gets blamed", "who gets blamed", "was rude to", "was really rude", "was very rude", "so rude to", "someone should know", "getting nowhere", "getting no where", "getting ridiculous", "how my son was treated", "how my daughter was treated", "how he was treated", "how she was treated", "how they were treated", "how _ was spoken to", "who do i speak to about the way", "who do i speak to about how", "who do i talk to about the way", "nobody's getting back", "nobodys getting back", "no one is getting back", "no one's getting back", "no change", "is chaos", "chaos", "please rethink", "every year its the same", "every year it's the same", "don't think it's fair", "dont think its fair", "not fair that", "isn't fair", "isnt fair", "it's not fair", "its not fair", "not acceptable", "poor tbh", "really poor",
         "shambles", "a farce", "shame the photos", "shame the pictures", "shame that only", "shame only",
         "it's not on", "its not on", "take responsibility", "what's being done", "what is being done", "want to know who", "i've had enough", "i have had enough", "spend less time on", "second letter", "this month with the wrong", "time this month", "freezing every day",
         "not impressed at all", "not impressed that",
@@ -307,6 +325,8 @@ lexicons! {
         "was wrong of", "out of order", "how dare",
     ],
     ComplaintNot => [
+        "not right in", "right in herself", "right in himself", "right in themselves",
+        "at the council", "appointment at the council", "behaviour was unacceptable", "behaviour _ unacceptable", "behaviour _ _ unacceptable", "behaviour _ _ _ unacceptable",
         "not on the", "not on my", "not on his", "not on her", "not on your",
         "meant to complain", "supposed to complain", "complain to the council", "to the council about", "highways",
         "no complaints", "not complaining", "can't complain", "cant complain", "not a complaint", "no complaint",
@@ -327,6 +347,7 @@ lexicons! {
     ],
     // ---- progress-to-meeting -----------------------------------------------------------------------
     Progress => [
+        "what set", "which set", "what group", "which group", "top set", "bottom set", "bottom table", "top table", "lower group", "where it should be", "compared to other", "compared to the other", "compared with other", "reading colour", "reading colours", "book colour", "is at with", "his level", "her level", "good in maths", "good at maths or", "how's _ getting on generally", "getting on generally", "any concerns",
         "working towards", "working below", "working at greater depth",
         "meeting expectations", "expectations", "ready for year #", "ready for year", "concerns with his learning", "concerns with her learning", "concerns about his learning", "concerns about her learning", "how did she do", "how did he do", "her assessments", "his assessments", "her tests", "his tests", "greater depth",
         "what level", "which level", "level his", "level her", "level is he", "level is she",
@@ -353,6 +374,7 @@ lexicons! {
         "her report", "at maths", "at reading", "at writing", "english",
     ],
     ProgCue => [
+        "improve", "improve in", "got moved",
         "worried", "gone backwards", "going backwards", "struggling", "improved", "improving", "improvement",
         "any better", "moved up", "move up", "behind", "ahead", "still on", "is that true", "how is",
         "how's", "getting on", "meeting the", "should i be worried", "is he ok", "is she ok", "doing ok",
@@ -362,6 +384,11 @@ lexicons! {
         "reading log", "reading record", "homework",
         "swimming", "badge*", "football", "gymnastics", "dance", "piano", "music", "karate", "noise", "stage",
         "ballet", "brownies", "beavers", "cubs", "rainbows", "judo", "taekwondo", "levels of",
+    ],
+    // Mentions of a meeting that are not asking for one.
+    MeetingNot => [
+        "missed parents evening", "missed parents' evening", "missed parent's evening", "missed the parents evening",
+        "missed the parents' evening", "missed parents eve", "missed our parents evening", "miss parents evening",
     ],
     MeetingRequest => [
         "meeting", "meet with you", "meet you", "a meeting", "parents evening", "parents' evening",
@@ -406,6 +433,7 @@ lexicons! {
         "always hungry", "starving all the time", "lump on his head", "lump on her head",
     ],
     SafeguardingNot => [
+        "road safety", "talk to the kids about",
         "never left alone", "not left alone", "wasn't left alone", "never left on",
         "stranger danger", "online safety", "e-safety", "esafety", "anti bullying", "anti-bullying",
         "internet safety", "safer internet", "police visit", "pc ", "fire brigade", "road safety",
@@ -675,6 +703,7 @@ lexicons! {
     ],
     // ---- threat-or-intimidation --------------------------------------------------------------------
     Threat => [
+        "sort him out myself", "sort her out myself", "sort them out myself", "i'll sort him out", "ill sort him out", "i'll sort her out", "ill sort her out", "sort him and his dad out", "won't be pretty", "it won't be pretty", "wont be pretty",
         "deal with that kid", "not finished with him", "not finished with her", "not finished with you",
         "come in and deal", "deal with them myself", "be waiting for him", "be waiting for her", "waiting for him at", "waiting for her at", "see how brave", "how brave he is", "see how hard",
         "know where that",         "know where _ lives", "i know where she lives", "i know where he lives", "i know where you live", "your tyres", "do it again and", "she'll regret", "he'll regret", "they'll regret", "ill punch", "ill hit", "ill kill", "ill batter", "ill smack", "ill slap", "punch you", "slap you", "smack you", "sort it myself", "won't be pretty", "wont be pretty", "not be pretty", "you'll be sorry",
@@ -696,7 +725,7 @@ lexicons! {
         "burn down", "i'll come for you", "coming for you", "you'd better watch", "you better watch",
         "i'll make sure you", "end your career", "you'll lose your job", "i'll have your job", "get you sacked",
     ],
-    ThreatNot => ["ofsted", "the press", "complaint", "governors", "newspaper", "or else i", "or else we"],
+    ThreatNot => ["mark my words", "ofsted", "the press", "complaint", "governors", "newspaper", "or else i", "or else we"],
     // ---- staff-unprofessional-tone -----------------------------------------------------------------
     StaffTone => [
         "as stated", "my previous message", "as per", "simply not true", "that's not true", "maybe if", "at a sensible time", "wouldn't be so", "very disappointing", "disappointing", "still haven't",
@@ -737,6 +766,8 @@ lexicons! {
     ],
     // ---- negative-in-shared-space ------------------------------------------------------------------
     Negative => [
+        "parks across", "park across", "absolute clowns", "bloody joke", "this school is a",
+        "do yours get", "yours get right", "are your kids on", "your kids on", "is chaos",
         "shame the photos", "shame that only", "shame the pictures",
         "so rough", "too rough", "ing joke", "joke of a school", "this school is a joke",
         "does anyone else think", "anyone else think", "way too hard", "too hard", "so blurry", "couldn't see anything", "shout at them",         "is anyone else's child still", "to the parent who", "parked across", "why did nobody", "why did no one", "proper explanation", "want an explanation", "right cow", "is smelly",
@@ -763,6 +794,7 @@ lexicons! {
         "whoevers dad", "whoevers mum", "badly organised", "so disorganised", "disorganised",
     ],
     NegativeNot => [
+        "don't have permission", "dont have permission", "have permission", "without permission",
         "can't be shown", "some kids can't", "reminder to everyone", "not to post", "joke book", "jokes", "tell a joke", "knock knock", "rough and tumble", "rough night", "rough sleep", "feeling rough",
         "not disappointed", "never disappointed", "no complaints", "worried about nothing", "don't be worried",
         "not worried", "wasn't worried", "can't believe how", "cant believe how", "ridiculously good",
@@ -1076,6 +1108,17 @@ pub(crate) const COMMON_WORDS: &[&str] = &[
 
 /// A title before a word makes it an adult's name, not a pupil's.
 pub(crate) const TITLES: &[&str] = &[
+    "husband",
+    "hubby",
+    "wife",
+    "uncle",
+    "auntie",
+    "aunty",
+    "aunt",
+    "grandad",
+    "grandpa",
+    "grandma",
+    "granny",
     "mr",
     "mrs",
     "miss",
@@ -1116,6 +1159,19 @@ pub(crate) const TITLES: &[&str] = &[
 
 /// Famous, historical and fictional people whose names are not pupils (folded, space-separated).
 pub(crate) const FAMOUS: &[&str] = &[
+    "frankie benny's",
+    "frankie and benny's",
+    "frankie & benny's",
+    "frankie bennys",
+    "obi wan",
+    "obi-wan",
+    "bob dylan",
+    "tina turner",
+    "prince harry",
+    "harry and the bucketful",
+    "tom jones",
+    "bella italia",
+    "poison ivy",
     "harry potter",
     "james webb",
     "grace jones",
@@ -1325,6 +1381,8 @@ pub(crate) const NAME_PREPS: &[&str] = &[
 
 /// Nouns that turn a name-word back into a word ("Mason jar", "Autumn term").
 pub(crate) const WORD_COLLOCATIONS: &[&str] = &[
+    "growing",
+    "of",
     "jar",
     "jars",
     "term",

@@ -352,7 +352,24 @@ impl NameIndex {
         if contains(NAME_PREPS, prev) {
             s += 1;
         }
-        if contains(DETERMINERS, prev) {
+        // "our Ivy" with a capital is the family idiom for a child; "our ivy" is the plant.
+        if contains(DETERMINERS, prev) && !(prev == "our" && t.cap && !t.upper) {
+            s -= 3;
+        } else if !t.cap
+            && (2..=3).any(|k| {
+                i >= k
+                    && contains(DETERMINERS, text.prev(i, k))
+                    && (i + 1 - k..i).all(|j| !text.tokens[j].cap && !self.is_any_name(text, j))
+            })
+        {
+            // "the old cotton mills": a lower-case word-name at the end of a noun phrase.
+            s -= 2;
+        }
+        // "ivy is growing": a copula followed by a word that belongs to the everyday sense.
+        if contains(COPULAS, next)
+            && text.norm(i + 2).ends_with("ing")
+            && contains(WORD_COLLOCATIONS, text.norm(i + 2))
+        {
             s -= 3;
         }
         if verbish && contains(SUBJECTS, prev) {
@@ -500,7 +517,9 @@ impl NameIndex {
                 // A plain name that is not a word ("lotties coat") is still most likely a possessive.
                 let s = self.context_score(text, i, base, plural_s, all_caps_text);
                 let word_like = self.is_name_word(base) || self.common.contains(base);
-                let need = if word_like { 3 } else { 1 };
+                // A plain name that is not a word is a possessive even after an article ("a kacpers
+                // jumper"), so only a word-like name needs a name-like position.
+                let need = if word_like { 3 } else { -2 };
                 (s >= need).then_some(Confidence::Ambiguous)
             } else {
                 Some(Confidence::Clear)
