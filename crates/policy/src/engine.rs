@@ -806,6 +806,9 @@ impl Cx<'_> {
                 Vec::new()
             } else {
                 self.clean(Lex::ComplaintWeak, Lex::ComplaintNot, 1, 1)
+                    .into_iter()
+                    .filter(|h| !self.around(Lex::Laughing, *h, 8))
+                    .collect()
             };
             if let Some(h) = self.first_of(&[&strong, &weak]) {
                 self.push(out, RuleId::ComplaintToOffice, Severity::Warn, Some(h));

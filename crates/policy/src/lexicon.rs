@@ -202,6 +202,7 @@ lexicons! {
         "collect early", "early pick up", "early pickup",
     ],
     PickupNot => [
+        "get them in early", "get him in early", "get her in early", "get them in for",
         "is there an after school club", "is there a breakfast club", "is there an after-school club", "not allowed to pick", "not allowed to pick her up", "not allowed to pick him up",
         "coming home with other", "coming home with the wrong", "coming home with someone",
         "for the lift", "for giving him a lift", "for giving her a lift", "for the lift home",
@@ -324,6 +325,9 @@ lexicons! {
         "no response", "no reply", "still waiting", "ridiculous", "a joke",
         "was wrong of", "out of order", "how dare",
     ],
+    // Laughter next to a weak complaint cue ("not happy about losing her tooth lol", "not impressed
+    // haha") marks a joke, not dissatisfaction with the school.
+    Laughing => ["lol", "haha*", "lmao", "hehe", "rofl"],
     ComplaintNot => [
         "not right in", "right in herself", "right in himself", "right in themselves",
         "at the council", "appointment at the council", "behaviour was unacceptable", "behaviour _ unacceptable", "behaviour _ _ unacceptable", "behaviour _ _ _ unacceptable",
