@@ -33,6 +33,11 @@ impl Checker {
         &self.time_zone
     }
 
+    /// The compiled engine, for checks beyond text (photos attached to a draft, `photo_logic`).
+    pub fn engine(&self) -> &Engine {
+        &self.engine
+    }
+
     /// The findings for a draft written now (school-local). An empty draft has none: nothing is said
     /// before the writer starts.
     pub fn check(

@@ -23,6 +23,7 @@ use leptos_router::{ParamSegment, StaticSegment};
 
 use crate::components::app_header::AppHeader;
 use crate::components::composer::DraftHandoff;
+use crate::components::photo_attach::PhotoHandoff;
 use crate::components::route_announcer::RouteAnnouncer;
 use crate::live::provide_live;
 use crate::pages::class::ClassPage;
@@ -54,6 +55,7 @@ pub fn App() -> impl IntoView {
     // thread (kept in memory on the device, never in the URL).
     provide_live(expect_context::<Session>());
     provide_context(DraftHandoff::default());
+    provide_context(PhotoHandoff::default());
     view! { <Shell/> }
 }
 

@@ -276,8 +276,9 @@ mod tests {
     #[test]
     fn only_photos_of_a_usable_type_and_size_are_attached() {
         let big = MAX_PHOTO_BYTES as u64 + 1;
-        // (already attached, files, taken indices, refusals)
-        let cases: Vec<(usize, Vec<FileInfo<'_>>, Vec<usize>, Vec<Refusal>)> = vec![
+        // (already attached, files chosen, indices taken, refusals)
+        type Case<'a> = (usize, Vec<FileInfo<'a>>, Vec<usize>, Vec<Refusal>);
+        let cases: Vec<Case<'_>> = vec![
             (0, vec![info("a.jpg", "image/jpeg", 10)], vec![0], vec![]),
             (0, vec![info("a.PNG", "", 10)], vec![0], vec![]),
             (0, vec![info("b.webp", "image/webp", 10)], vec![0], vec![]),

@@ -3,7 +3,8 @@
 //! device before Send); findings appear under the text with the words highlighted, the guidance in plain
 //! words and the right control. Blocks disable Send with the reason beside it; warnings turn Send into
 //! "Send anyway", which sends the rule ids only. A server rejection shows the server's findings the same
-//! way and keeps the draft.
+//! way and keeps the draft. Where the page offers "Add photo", the engine also judges the photos (a
+//! parent's photo in class chat is blocked at once, before anything is uploaded).
 
 use std::future::Future;
 use std::pin::Pin;
@@ -17,11 +18,13 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::components::error_notice::ErrorNotice;
 use crate::components::finding_item::FindingItem;
+use crate::components::photo_attach::{Attachments, PhotoAttach};
 use crate::composer_logic::{
     Checker, SendState, Suppressions, acknowledgements, block_reason, from_server, segments,
     span_text, visible,
 };
 use crate::errors::AppError;
+use crate::photo_logic::{photo_findings, refused_photo};
 
 /// What the page does with a message the writer sends: calls its endpoint and reports how it went.
 pub type Sender =
@@ -109,6 +112,10 @@ pub fn Composer(
     /// Prefix for element ids, unique on the page.
     #[prop(default = "composer")]
     id: &'static str,
+    /// Photos attached to the message ("Add photo"); `None` where photos are not offered. The page's
+    /// sender reads them; the engine says at once whether photos may go here.
+    #[prop(default = None)]
+    attachments: Option<Attachments>,
 ) -> impl IntoView {
     let handle = ComposerHandle {
         draft,
@@ -118,6 +125,7 @@ pub fn Composer(
         send_privately: StoredValue::new_local(send_privately),
     };
     let time_zone = checker.time_zone().to_owned();
+    let photo_zone = time_zone.clone();
     let checker = StoredValue::new_local(checker);
     // The check runs synchronously as the text changes: the engine takes well under a millisecond.
     let local = Memo::new(move |_| {
@@ -148,6 +156,16 @@ pub fn Composer(
         found.with(|f| handle.suppressed.with(|s| visible(&text, f, s)))
     });
     let state = Memo::new(move |_| shown.with(|f| SendState::of(f)));
+    // What the engine says about the attached photos themselves (a parent's photo in class chat).
+    let photo_found = Memo::new(move |_| {
+        let n = attachments.map_or(0, |a| a.count());
+        checker.with_value(|c| {
+            photo_findings(c.engine(), role, context, n, &[], school_now(&photo_zone))
+        })
+    });
+    let photo_blocked =
+        move || photo_found.with(|f| f.iter().any(|f| f.severity == Severity::Block));
+    let has_photos = move || attachments.is_some_and(|a| a.count() > 0);
     let marks = Memo::new(move |_| draft.with(|t| shown.with(|f| segments(t, f))));
     let error = RwSignal::new(None::<AppError>);
 
@@ -164,6 +182,9 @@ pub fn Composer(
                     }
                     handle.suppressed.set(Suppressions::default());
                     handle.schedule.set(false);
+                    if let Some(a) = attachments {
+                        a.clear();
+                    }
                     server.set(None);
                     error.set(None);
                 }
@@ -190,7 +211,8 @@ pub fn Composer(
         ev.prevent_default();
         let body = draft.get_untracked();
         let st = state.get_untracked();
-        if body.trim().is_empty() || st == SendState::Blocked || pending.get_untracked() {
+        let empty = body.trim().is_empty() && !untrack(has_photos);
+        if empty || st == SendState::Blocked || untrack(photo_blocked) || pending.get_untracked() {
             return;
         }
         error.set(None);
@@ -210,8 +232,33 @@ pub fn Composer(
         }
     };
     let disabled = move || {
-        pending.get() || state.get() == SendState::Blocked || draft.with(|d| d.trim().is_empty())
+        pending.get()
+            || state.get() == SendState::Blocked
+            || photo_blocked()
+            || (draft.with(|d| d.trim().is_empty()) && !has_photos())
     };
+    let photos = attachments.map(|a| {
+        let go = handle.send_privately.with_value(Option::is_some).then(|| {
+            Callback::new(move |()| {
+                let draft = handle.draft.get_untracked();
+                if let Some(go) = handle.send_privately.get_value() {
+                    go(draft);
+                }
+            })
+        });
+        let refused = Signal::derive(move || {
+            error.with(|e| e.as_ref().and_then(|e| refused_photo(e.fields())))
+        });
+        view! {
+            <PhotoAttach
+                attachments=a
+                findings=Signal::derive(move || photo_found.get())
+                send_privately=go
+                refused=refused
+                id=id
+            />
+        }
+    });
 
     view! {
         <form class="composer" on:submit=submit>
@@ -274,13 +321,23 @@ pub fn Composer(
                         })
                 }}
             </div>
+            {photos}
             {move || error.get().map(|e| view! { <ErrorNotice error=e/> })}
             <div class="composer-actions">
                 <button type="submit" class="button button-primary" disabled=disabled>
                     {button_label}
                 </button>
                 <p id=reason_id class="composer-reason">
-                    {move || shown.with(|f| block_reason(f))}
+                    {move || {
+                        shown
+                            .with(|f| block_reason(f))
+                            .or_else(|| {
+                                photo_blocked()
+                                    .then_some(
+                                        "Can't send: photos of children can't be posted here. Send them privately to the teacher, or remove them.",
+                                    )
+                            })
+                    }}
                 </p>
             </div>
         </form>

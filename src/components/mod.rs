@@ -27,6 +27,8 @@ pub mod message_moderation;
 pub mod message_nav;
 pub mod message_parent_button;
 pub mod message_start_button;
+pub mod photo_attach;
+pub mod photo_attach_thumbs;
 pub mod points_grid;
 pub mod points_settings_form;
 pub mod pupil_face;

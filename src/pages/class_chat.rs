@@ -16,6 +16,7 @@ use crate::components::error_notice::ErrorNotice;
 use crate::components::guard::Guard;
 use crate::components::loading::Loading;
 use crate::components::message_item::MessageItem;
+use crate::components::photo_attach::{Attachments, use_photo_handoff};
 use crate::composer_logic::Checker;
 use crate::errors::AppError;
 use crate::live::refetch_when;
@@ -80,6 +81,10 @@ fn ClassChatView(id: ClassId) -> impl IntoView {
         })
     });
     let handoff = use_handoff();
+    // Parents may pick photos here only to be told, before anything is uploaded, that they go privately
+    // to the teacher: the chat never carries photos.
+    let attachments = (role == AuthorRole::Parent).then(Attachments::new);
+    let photo_handoff = use_photo_handoff();
     let navigate = use_navigate();
     let privately: Option<SendPrivately> = child_here.map(|pupil| {
         let go: SendPrivately = Rc::new(move |text: String| {
@@ -88,6 +93,10 @@ fn ClassChatView(id: ClassId) -> impl IntoView {
                 // The draft stays on the device: it is only handed to the private composer.
                 if let Ok(thread) = api::start_thread(pupil, None).await {
                     handoff.0.set(Some(text));
+                    if let Some(a) = attachments {
+                        photo_handoff.0.set(a.files());
+                        a.clear();
+                    }
                     navigate(&AppRoute::Thread(thread.id).path(), Default::default());
                 }
             });
@@ -153,6 +162,7 @@ fn ClassChatView(id: ClassId) -> impl IntoView {
                                     label="Message to the class".to_owned()
                                     send=sender.get_value()
                                     send_privately=privately.get_value()
+                                    attachments=attachments
                                     id="chat-composer"
                                 />
                             }

@@ -18,6 +18,7 @@ use crate::components::error_notice::ErrorNotice;
 use crate::components::guard::Guard;
 use crate::components::loading::Loading;
 use crate::components::message_item::MessageItem;
+use crate::components::photo_attach::{Attachments, use_photo_handoff};
 use crate::composer_logic::{Checker, expectation_text, roster_id, tel_href};
 use crate::errors::AppError;
 use crate::live::refetch_when;
@@ -108,9 +109,24 @@ fn ThreadView(id: i64) -> impl IntoView {
             .unwrap_or_default(),
     );
 
+    // Photos chosen here, or carried over from class chat ("Send it privately to the teacher").
+    let attachments = Attachments::new();
+    let handed = use_photo_handoff()
+        .0
+        .try_update(std::mem::take)
+        .unwrap_or_default();
+    if !handed.is_empty() {
+        attachments.add(handed);
+    }
+
     let sender: Sender = Rc::new(move |req| {
+        let files = attachments.files();
         Box::pin(async move {
-            let result = api::send_thread_message(id, req).await;
+            let result = if files.is_empty() {
+                api::send_thread_message(id, req).await
+            } else {
+                api::send_thread_photos(id, &req, &files).await.map(drop)
+            };
             if result.is_ok() {
                 messages.refetch();
             }
@@ -225,6 +241,7 @@ fn ThreadView(id: i64) -> impl IntoView {
                                         draft=draft
                                         label=format!("Message to {other}")
                                         send=sender.get_value()
+                                        attachments=Some(attachments)
                                     />
                                 }
                                     .into_any()
