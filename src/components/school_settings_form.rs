@@ -3,8 +3,8 @@
 //! fields they are about.
 
 use hometime_api::{
-    ErrorCode, Holiday, MedicationRoute, NamesInSharedSpaces, SchoolSettings,
-    SupportStaffMessaging, UpdateSchoolSettings,
+    ErrorCode, Holiday, MedicationRoute, NamesInSharedSpaces, ParentStoryComments, SchoolSettings,
+    SchoolStoryPosters, SupportStaffMessaging, UpdateSchoolSettings,
 };
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -69,6 +69,36 @@ fn medication_of(w: &str) -> MedicationRoute {
     }
 }
 
+fn comments_word(c: ParentStoryComments) -> &'static str {
+    match c {
+        ParentStoryComments::None => "none",
+        ParentStoryComments::PositiveOnly => "positive_only",
+    }
+}
+
+fn comments_of(w: &str) -> ParentStoryComments {
+    match w {
+        "none" => ParentStoryComments::None,
+        _ => ParentStoryComments::PositiveOnly,
+    }
+}
+
+fn posters_word(p: SchoolStoryPosters) -> &'static str {
+    match p {
+        SchoolStoryPosters::Leaders => "leaders",
+        SchoolStoryPosters::LeadersAndOffice => "leaders_and_office",
+        SchoolStoryPosters::AllStaff => "all_staff",
+    }
+}
+
+fn posters_of(w: &str) -> SchoolStoryPosters {
+    match w {
+        "leaders" => SchoolStoryPosters::Leaders,
+        "all_staff" => SchoolStoryPosters::AllStaff,
+        _ => SchoolStoryPosters::LeadersAndOffice,
+    }
+}
+
 /// One holiday being edited; `key` keeps rows apart while others are added and removed.
 #[derive(Clone, Copy)]
 struct HolidayRow {
@@ -98,8 +128,9 @@ pub fn SchoolSettingsForm() -> impl IntoView {
     let support = RwSignal::new("none".to_owned());
     let naming = RwSignal::new("none".to_owned());
     let medication = RwSignal::new("nursing_team".to_owned());
-    // The story settings have no controls here yet; they are sent back as loaded so saving keeps them.
-    let stories = StoredValue::new(None::<SchoolSettings>);
+    let comments = RwSignal::new("positive_only".to_owned());
+    let posters = RwSignal::new("leaders_and_office".to_owned());
+    let downloads = RwSignal::new(false);
     let status = RwSignal::new(None::<&'static str>);
     let error = RwSignal::new(None::<AppError>);
 
@@ -116,7 +147,6 @@ pub fn SchoolSettingsForm() -> impl IntoView {
         });
     };
     let fill = move |s: SchoolSettings| {
-        stories.set_value(Some(s.clone()));
         timezone.set(s.timezone);
         office_phone.set(s.office_phone);
         office_email.set(s.office_email);
@@ -139,6 +169,9 @@ pub fn SchoolSettingsForm() -> impl IntoView {
         support.set(support_word(s.support_staff_messaging).to_owned());
         naming.set(naming_word(s.names_in_shared_spaces).to_owned());
         medication.set(medication_word(s.medication_route).to_owned());
+        comments.set(comments_word(s.parent_story_comments).to_owned());
+        posters.set(posters_word(s.school_story_posters).to_owned());
+        downloads.set(s.family_photo_downloads);
     };
 
     let load = LocalResource::new(api::school_settings);
@@ -195,14 +228,9 @@ pub fn SchoolSettingsForm() -> impl IntoView {
             parent_read_receipts: read_receipts.get_untracked(),
             names_in_shared_spaces: naming_of(&naming.get_untracked()),
             medication_route: medication_of(&medication.get_untracked()),
-            parent_story_comments: stories
-                .with_value(|s| s.as_ref().map(|s| s.parent_story_comments))
-                .unwrap_or_default(),
-            school_story_posters: stories
-                .with_value(|s| s.as_ref().map(|s| s.school_story_posters))
-                .unwrap_or_default(),
-            family_photo_downloads: stories
-                .with_value(|s| s.as_ref().is_some_and(|s| s.family_photo_downloads)),
+            parent_story_comments: comments_of(&comments.get_untracked()),
+            school_story_posters: posters_of(&posters.get_untracked()),
+            family_photo_downloads: downloads.get_untracked(),
         });
     };
 
@@ -216,6 +244,9 @@ pub fn SchoolSettingsForm() -> impl IntoView {
     let support_error = err("support_staff_messaging");
     let naming_error = err("names_in_shared_spaces");
     let medication_error = err("medication_route");
+    let comments_error = err("parent_story_comments");
+    let posters_error = err("school_story_posters");
+    let downloads_error = err("family_photo_downloads");
 
     view! {
         <section class="panel settings-panel" aria-labelledby="school-settings-heading">
@@ -402,6 +433,58 @@ pub fn SchoolSettingsForm() -> impl IntoView {
                     </div>
                 </fieldset>
 
+                <fieldset class="settings-section">
+                    <legend>"Stories and photos"</legend>
+                    <div class="field" class:field-invalid=move || posters_error.with(Option::is_some)>
+                        <label for="school_story_posters">"Who may post on the School Story"</label>
+                        <p class="hint" id="school_story_posters-hint">
+                            "Leaders always may. Every family in the school sees the School Story."
+                        </p>
+                        {move || posters_error.get().map(|m| view! { <p class="field-error">{m}</p> })}
+                        <select
+                            id="school_story_posters"
+                            aria-describedby="school_story_posters-hint"
+                            prop:value=move || posters.get()
+                            on:change:target=move |ev| posters.set(ev.target().value())
+                        >
+                            <option value="leaders">"Leaders only"</option>
+                            <option value="leaders_and_office">"Leaders and the office"</option>
+                            <option value="all_staff">"All staff"</option>
+                        </select>
+                    </div>
+                    <div class="field" class:field-invalid=move || comments_error.with(Option::is_some)>
+                        <label for="parent_story_comments">"Families' comments on stories"</label>
+                        <p class="hint" id="parent_story_comments-hint">
+                            "Families can always like a post. Comments are checked as they are written, and staff can remove any comment."
+                        </p>
+                        {move || comments_error.get().map(|m| view! { <p class="field-error">{m}</p> })}
+                        <select
+                            id="parent_story_comments"
+                            aria-describedby="parent_story_comments-hint"
+                            prop:value=move || comments.get()
+                            on:change:target=move |ev| comments.set(ev.target().value())
+                        >
+                            <option value="none">"No comments, likes only"</option>
+                            <option value="positive_only">"Kind, positive comments only"</option>
+                        </select>
+                    </div>
+                    <div class="field" class:field-invalid=move || downloads_error.with(Option::is_some)>
+                        {move || downloads_error.get().map(|m| view! { <p class="field-error">{m}</p> })}
+                        <label class="checkbox">
+                            <input
+                                type="checkbox"
+                                name="family_photo_downloads"
+                                aria-describedby="family_photo_downloads-hint"
+                                bind:checked=downloads
+                            />
+                            " Families may download photos"
+                        </label>
+                        <p class="hint" id="family_photo_downloads-hint">
+                            "Off, families can look at photos in Hometime but get no download button, which keeps children's photos from being passed on. Staff can always download."
+                        </p>
+                    </div>
+                </fieldset>
+
                 <div class="settings-actions">
                     <button type="submit" class="button button-primary" disabled=move || pending.get()>
                         "Save school settings"
@@ -435,5 +518,24 @@ mod tests {
         for m in [MedicationRoute::NursingTeam, MedicationRoute::Office] {
             assert_eq!(medication_of(medication_word(m)), m);
         }
+        for c in [ParentStoryComments::None, ParentStoryComments::PositiveOnly] {
+            assert_eq!(comments_of(comments_word(c)), c);
+        }
+        for p in [
+            SchoolStoryPosters::Leaders,
+            SchoolStoryPosters::LeadersAndOffice,
+            SchoolStoryPosters::AllStaff,
+        ] {
+            assert_eq!(posters_of(posters_word(p)), p);
+        }
+        // The words match the wire's, so the select's values are what the server reads.
+        assert_eq!(
+            serde_json::to_value(SchoolStoryPosters::LeadersAndOffice).unwrap(),
+            posters_word(SchoolStoryPosters::LeadersAndOffice)
+        );
+        assert_eq!(
+            serde_json::to_value(ParentStoryComments::PositiveOnly).unwrap(),
+            comments_word(ParentStoryComments::PositiveOnly)
+        );
     }
 }

@@ -1,6 +1,6 @@
-//! The school's contacts and hours, as leaders see and check them.
+//! The school's contacts, hours and story settings, as leaders see and check them.
 
-use hometime_api::SchoolSettings;
+use hometime_api::{ParentStoryComments, SchoolSettings, SchoolStoryPosters};
 use leptos::prelude::*;
 
 #[component]
@@ -21,6 +21,32 @@ pub fn SchoolSettingsList(settings: SchoolSettings) -> impl IntoView {
         ("Working hours", hours),
         ("Replies to parents", settings.response_expectation),
         ("Time zone", settings.timezone),
+        (
+            "School Story posts",
+            match settings.school_story_posters {
+                SchoolStoryPosters::Leaders => "Leaders only",
+                SchoolStoryPosters::LeadersAndOffice => "Leaders and the office",
+                SchoolStoryPosters::AllStaff => "All staff",
+            }
+            .to_owned(),
+        ),
+        (
+            "Families' comments on stories",
+            match settings.parent_story_comments {
+                ParentStoryComments::None => "Off (likes only)",
+                ParentStoryComments::PositiveOnly => "Kind, positive comments only",
+            }
+            .to_owned(),
+        ),
+        (
+            "Photo downloads for families",
+            if settings.family_photo_downloads {
+                "Allowed"
+            } else {
+                "Off"
+            }
+            .to_owned(),
+        ),
     ];
     view! {
         <dl class="settings-list">
