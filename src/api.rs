@@ -380,3 +380,62 @@ pub async fn send_thread_photos(
     let form = photo_form("message", req, files)?;
     post_form(&format!("/threads/{id}/photos"), form).await
 }
+
+// ---- Stories ----------------------------------------------------------------------------------------
+// The School Story and Class Stories: feeds, posting (multipart, through `photo_form`), taking down,
+// likes and comments.
+
+/// A page of a feed, newest first. `query` comes from `stories_logic::FeedFilter::query`.
+pub async fn stories(query: &str) -> Result<hometime_api::StoryFeed, AppError> {
+    get(&format!("/stories{query}")).await
+}
+
+/// Posts a story: the `story` part, then each photo in the order of `story.photos`.
+pub async fn post_story(
+    story: &hometime_api::NewStory,
+    files: &[web_sys::File],
+) -> Result<hometime_api::StoryView, AppError> {
+    let form = photo_form("story", story, files)?;
+    post_form("/stories", form).await
+}
+
+pub async fn remove_story(id: hometime_domain::StoryId) -> Result<(), AppError> {
+    send(with_session(Request::delete(&url(&format!("/stories/{id}")))).build())
+        .await
+        .map(drop)
+}
+
+/// Likes (`true`) or unlikes a story; both are idempotent and answer with the new count.
+pub async fn like_story(
+    id: hometime_domain::StoryId,
+    like: bool,
+) -> Result<hometime_api::LikeState, AppError> {
+    let path = url(&format!("/stories/{id}/like"));
+    let builder = if like {
+        Request::put(&path)
+    } else {
+        Request::delete(&path)
+    };
+    json(with_session(builder).build()).await
+}
+
+pub async fn comment_on_story(
+    id: hometime_domain::StoryId,
+    req: &hometime_api::NewComment,
+) -> Result<hometime_api::CommentView, AppError> {
+    post(&format!("/stories/{id}/comments"), req).await
+}
+
+pub async fn remove_story_comment(
+    id: hometime_domain::StoryId,
+    comment: hometime_domain::CommentId,
+) -> Result<(), AppError> {
+    send(
+        with_session(Request::delete(&url(&format!(
+            "/stories/{id}/comments/{comment}"
+        ))))
+        .build(),
+    )
+    .await
+    .map(drop)
+}

@@ -42,6 +42,7 @@ use crate::pages::pupil_home::PupilHomePage;
 use crate::pages::pupil_sign_in::PupilSignInPage;
 use crate::pages::root::RootPage;
 use crate::pages::sign_in::SignInPage;
+use crate::pages::stories::StoriesPage;
 use crate::pages::teacher_home::TeacherHomePage;
 use crate::pages::thread::ThreadPage;
 use crate::routes::seg;
@@ -108,6 +109,12 @@ pub fn Shell() -> impl IntoView {
                     <Route path=(StaticSegment(seg::CHAT), ParamSegment(seg::CLASS_ID_PARAM)) view=ClassChatPage/>
                     <Route path=(StaticSegment(seg::TEACHER), StaticSegment(seg::INBOX)) view=InboxPage/>
                     <Route path=StaticSegment(seg::LEADER) view=LeaderHomePage/>
+                    <Route path=StaticSegment(seg::STORIES) view=StoriesPage/>
+                    <Route path=(StaticSegment(seg::STORIES), StaticSegment(seg::SCHOOL)) view=StoriesPage/>
+                    <Route
+                        path=(StaticSegment(seg::STORIES), StaticSegment(seg::CLASS), ParamSegment(seg::CLASS_ID_PARAM))
+                        view=StoriesPage
+                    />
                     <Route path=StaticSegment(seg::PHOTO_CONSENT) view=PhotoConsentPage/>
                 </Routes>
             </main>

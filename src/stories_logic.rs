@@ -12,10 +12,8 @@ use hometime_api::{
     ShowStatus, StoryView, TagCandidate, roster_id,
 };
 use hometime_domain::{ClassId, Home, PupilId, StaffRole, StoryId};
-use hometime_policy::{
-    AuthorRole, Context, Draft, Engine, Finding, Pack, PackError, PhotoFacts,
-};
 use hometime_policy::pack::Pupil;
+use hometime_policy::{AuthorRole, Context, Draft, Engine, Finding, Pack, PackError, PhotoFacts};
 
 use crate::routes::AppRoute;
 

@@ -47,6 +47,8 @@ pub fn ClassView(id: ClassId) -> impl IntoView {
                                     <A href=AppRoute::Points(id).path() attr:class="button button-primary">"Give points"</A>
                                     " "
                                     <A href=AppRoute::Display(id).path() attr:class="button">"Class display"</A>
+                                    " "
+                                    <A href=AppRoute::ClassStory(id).path() attr:class="button">"Class Story"</A>
                                 </p>
                                 <ClassCodePanel class_id=id initial=d.open_code.clone()/>
                                 <section class="panel" aria-labelledby="pupils-heading">

@@ -1,5 +1,6 @@
 //! The messaging links on the adults' home screens, with unread counts from `GET /unread` that update as
-//! live events arrive: "Messages" (parents) or "Inbox" (staff), and each class chat the person belongs to.
+//! live events arrive: "Messages" (parents) or "Inbox" (staff), and each class chat the person belongs to;
+//! and "Stories" (the School Story and Class Stories).
 
 use hometime_api::UnreadCounts;
 use hometime_domain::{ClassId, Home};
@@ -65,6 +66,14 @@ pub fn MessageNav() -> impl IntoView {
                                     {label}
                                     {badge(c.threads)}
                                 </A>
+                            </li>
+                        }
+                            .into_any(),
+                    );
+                    items.push(
+                        view! {
+                            <li>
+                                <A href=AppRoute::Stories.path() attr:class="nav-link">"Stories"</A>
                             </li>
                         }
                             .into_any(),

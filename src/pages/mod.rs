@@ -16,5 +16,6 @@ pub mod pupil_home;
 pub mod pupil_sign_in;
 pub mod root;
 pub mod sign_in;
+pub mod stories;
 pub mod teacher_home;
 pub mod thread;
