@@ -24,10 +24,14 @@ use image::{
     DynamicImage, ImageDecoder, ImageError, ImageFormat, ImageReader, RgbImage, RgbaImage,
 };
 
+mod font;
 mod jpeg;
+mod watermark;
 
 #[cfg(feature = "fixtures")]
 pub mod fixtures;
+
+pub use watermark::watermark;
 
 /// The longest side of the display copy, in pixels: sharp on a tablet, small enough for a phone's data.
 pub const DISPLAY_MAX_SIDE: u32 = 1600;

@@ -3,3 +3,4 @@
 mod process;
 mod robustness;
 mod sniff;
+mod watermark;
