@@ -91,6 +91,11 @@ pub struct MessageView {
     /// before working hours begin).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seen_at: Option<String>,
+    /// Photos sent with a private-thread message (a parent's photos of their own child, for the
+    /// teacher), in order; served only through the authorised photo handler. Class-chat messages never
+    /// carry photos.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub photos: Vec<crate::PhotoView>,
 }
 
 /// `GET /threads/{id}/messages`: the thread and its messages, oldest first.

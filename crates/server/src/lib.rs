@@ -77,6 +77,7 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .merge(routes::threads::router())
         .merge(routes::chat::router())
         .merge(routes::events::router())
+        .merge(routes::consent::router())
         .merge(routes::export::router());
     OpenApiRouter::with_openapi(ApiDoc::openapi()).nest(API_PREFIX, v1)
 }

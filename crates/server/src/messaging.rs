@@ -9,12 +9,15 @@ use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use hometime_api::{
-    ApiError, AuthorKind, ErrorCode, MAX_MESSAGE_CHARS, MessageView, PolicyFindingView,
-    RemovedMarker,
+    API_PREFIX, ApiError, AuthorKind, ErrorCode, MAX_MESSAGE_CHARS, MessageView,
+    PhotoConsentAnswer, PhotoView, PolicyFindingView, RemovedMarker, ShowStatus,
 };
 use hometime_domain::{ClassId, PupilId, SchoolId, StaffRole, UserId};
 use hometime_policy::{AuthorRole, Context, Draft, Engine, Pack, RuleId, Severity};
-use hometime_store::{Class, ClassStaff, Destination, Message, NewMessage, Thread};
+use hometime_store::{
+    Class, ClassStaff, Destination, Message, MessagePhoto, NewMessage, NewMessagePhoto,
+    PhotoConsent, Thread,
+};
 use serde_json::{Value, json};
 
 use crate::clock::rfc3339;
@@ -161,6 +164,15 @@ pub fn datetime(ms: i64) -> DateTime<Utc> {
 }
 
 pub use hometime_api::roster_id;
+
+/// The store's consent answer as the API words it.
+pub fn consent_answer(c: PhotoConsent) -> PhotoConsentAnswer {
+    match c {
+        PhotoConsent::Yes => PhotoConsentAnswer::Yes,
+        PhotoConsent::No => PhotoConsentAnswer::No,
+        PhotoConsent::NotAsked => PhotoConsentAnswer::NotAsked,
+    }
+}
 
 /// Whether a member of staff assigned to a class may take part in its private threads.
 pub fn may_message(role: Option<StaffRole>, school: &SchoolConfig) -> bool {
@@ -376,8 +388,10 @@ fn staff_entry(display_name: &str, role: &str) -> Value {
 }
 
 /// The policy pack for one class, built from the database: the school's settings, the class, its roster
-/// (names only: no consent flags or other records), the school's staff and other class names, and the
-/// viewer's own quiet window when they are staff. The browser runs the engine with the same pack.
+/// (names, and for staff viewers or the server itself one `photo_consent` boolean meaning "may be shown";
+/// never the consent answer, the protection flags or other records), the school's staff and other class
+/// names, and the viewer's own quiet window when they are staff. The browser runs the engine with the
+/// same pack.
 pub async fn policy_pack_for_class(
     state: &AppState,
     school: &SchoolConfig,
@@ -413,18 +427,41 @@ pub async fn policy_pack_for_class(
             obj.insert("quiet_hours".into(), json!({"start": s, "end": e}));
         }
     }
+    // `photo_consent` drives the engine's `photo-consent` rule for staff posting stories. It is true only
+    // when the pupil may be shown (`ShowStatus`: a "yes" and no protection flag), so looked-after and
+    // do-not-show pupils count as no consent. Families get no `photo_consent` at all: the rule never applies
+    // to them (the pack's default is `false`), and a pack they can fetch must not reveal which classmates
+    // are protected, so their pack leaves the key out.
+    let consent_visible = match viewer {
+        None => true,
+        Some(v) => state
+            .store
+            .staff_roles(v)
+            .await?
+            .iter()
+            .any(|(s, _)| *s == school.id),
+    };
     let pupils: Vec<Value> = state
         .store
         .pupils_in_class(class.id)
         .await?
         .into_iter()
         .map(|p| {
-            json!({
+            let mut entry = json!({
                 "id": roster_id(p.id),
                 "first_name": p.first_name,
                 "surname": p.surname,
                 "preferred_name": p.preferred_name,
-            })
+            });
+            if consent_visible && let Some(obj) = entry.as_object_mut() {
+                let status = ShowStatus::of(
+                    consent_answer(p.photo_consent),
+                    p.looked_after,
+                    p.do_not_show,
+                );
+                obj.insert("photo_consent".into(), json!(status.may_be_shown()));
+            }
+            entry
         })
         .collect();
     Ok(json!({
@@ -540,19 +577,36 @@ pub async fn insert_checked(
     sent_at: i64,
     deliver_at: i64,
 ) -> AppResult<i64> {
+    insert_checked_with_photos(state, r, acked, to, sent_at, deliver_at, &[]).await
+}
+
+/// [`insert_checked`] for a private-thread message sent with photos (already decoded and stripped):
+/// the message and its photos are stored in one transaction.
+pub async fn insert_checked_with_photos(
+    state: &AppState,
+    r: &Recheck<'_>,
+    acked: &[RuleId],
+    to: Destination,
+    sent_at: i64,
+    deliver_at: i64,
+    photos: &[NewMessagePhoto<'_>],
+) -> AppResult<i64> {
     let acked_ids: Vec<&str> = acked.iter().map(|r| r.as_str()).collect();
     Ok(state
         .store
-        .insert_message(&NewMessage {
-            school: r.school.id,
-            to,
-            author: r.author.id(),
-            author_kind: author_kind_str(r.role),
-            body: r.text,
-            sent_at,
-            deliver_at,
-            acknowledged: &acked_ids,
-        })
+        .insert_message_with_photos(
+            &NewMessage {
+                school: r.school.id,
+                to,
+                author: r.author.id(),
+                author_kind: author_kind_str(r.role),
+                body: r.text,
+                sent_at,
+                deliver_at,
+                acknowledged: &acked_ids,
+            },
+            photos,
+        )
         .await?)
 }
 
@@ -567,7 +621,10 @@ pub async fn created_view(
         .message(msg_id)
         .await?
         .ok_or_else(|| AppError::internal("message vanished"))?;
-    Ok((StatusCode::CREATED, axum::Json(view(&stored, author, None))))
+    let mut created = [view(&stored, author, None)];
+    attach_photos(state, &mut created).await?;
+    let [created] = created;
+    Ok((StatusCode::CREATED, axum::Json(created)))
 }
 
 /// The author role the engine uses for a member of staff writing about a class: its class teacher (or
@@ -615,7 +672,32 @@ pub fn view(m: &Message, viewer: UserId, seen_at: Option<i64>) -> MessageView {
         sent_at: rfc3339(m.sent_at),
         deliver_at: rfc3339(m.deliver_at),
         seen_at: seen_at.map(rfc3339),
+        photos: Vec::new(),
     }
+}
+
+/// A stored message photo as a reader sees it: links to the authorised photo handler.
+pub fn photo_view(p: &MessagePhoto) -> PhotoView {
+    let px = |n: i32| u32::try_from(n).unwrap_or(0);
+    PhotoView {
+        id: p.id,
+        width: px(p.width),
+        height: px(p.height),
+        url: format!("{API_PREFIX}/photos/{}", p.id),
+        thumb_url: format!("{API_PREFIX}/photos/{}/thumb", p.id),
+        download_url: None,
+    }
+}
+
+/// Fills in the photos of messages already converted by [`view`] (one query for all of them).
+pub async fn attach_photos(state: &AppState, views: &mut [MessageView]) -> AppResult<()> {
+    let ids: Vec<i64> = views.iter().map(|v| v.id).collect();
+    for p in state.store.photos_of_messages(&ids).await? {
+        if let Some(v) = views.iter_mut().find(|v| v.id == p.message_id) {
+            v.photos.push(photo_view(&p));
+        }
+    }
+    Ok(())
 }
 
 /// The messages of a thread as one side sees them, with read receipts computed by the rules: staff see
@@ -660,11 +742,13 @@ pub async fn thread_views(
             }
         }
     };
-    Ok(messages
+    let mut views: Vec<MessageView> = messages
         .iter()
         .filter(|m| side == Side::Staff || m.author_user_id == viewer.0 || m.deliver_at <= now)
         .map(|m| view(m, viewer, seen(m)))
-        .collect())
+        .collect();
+    attach_photos(state, &mut views).await?;
+    Ok(views)
 }
 
 /// The classes whose threads `adult` takes part in on the staff side, and whose chats they belong to.

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod avatar;
 pub mod chat;
 pub mod classes;
+pub mod consent;
 pub mod events;
 pub mod export;
 pub mod health;

@@ -10,8 +10,8 @@ use hometime_api::{
     SendMessageRequest, StartThreadRequest, ThreadMessages, ThreadSummary, UnreadCounts,
 };
 use hometime_domain::StaffRole;
-use hometime_policy::{AuthorRole, Context};
-use hometime_store::{Destination, Thread, ThreadListed};
+use hometime_policy::{AuthorRole, Context, RuleId};
+use hometime_store::{Class, Destination, NewMessagePhoto, Thread, ThreadListed};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::authz;
@@ -20,9 +20,9 @@ use crate::error::{AppError, AppResult};
 use crate::extract::{ApiJson, PathId};
 use crate::hours::{label_at, label_by, reply_days};
 use crate::messaging::{
-    AdultOnly, Recheck, SchoolConfig, Side, check_body, created_view, datetime, insert_checked,
-    messaging_staff, recheck, schedule_not_allowed, school_of, staff_author_role, staff_classes,
-    thread_for_caller, thread_views,
+    AdultOnly, Recheck, SchoolConfig, Side, check_body, created_view, datetime,
+    insert_checked_with_photos, messaging_staff, recheck, schedule_not_allowed, school_of,
+    staff_author_role, staff_classes, thread_for_caller, thread_views,
 };
 use crate::session::{Adult, CurrentUser};
 use crate::state::AppState;
@@ -222,12 +222,52 @@ async fn send(
     ApiJson(body): ApiJson<SendMessageRequest>,
 ) -> AppResult<(StatusCode, Json<MessageView>)> {
     // Pupils were refused by the extractor, before the body was read.
-    let adult = &adult;
-    let school = SchoolConfig::load(&state, school_of(&state, adult).await?).await?;
-    let (thread, side) = thread_for_caller(&state, adult, &school, id).await?;
-    check_body(&body.body)?;
-    let now = state.now();
-    let staff = messaging_staff(&state, &school, thread.class_id).await?;
+    let checked = check_send(&state, &adult, id, &body, false).await?;
+    store_send(&state, &adult, &body, &checked, &[]).await
+}
+
+/// A thread message that passed the recipient rules and the policy re-check, ready to store.
+pub struct CheckedSend {
+    school: SchoolConfig,
+    class: Class,
+    thread: Thread,
+    side: Side,
+    role: AuthorRole,
+    acked: Vec<RuleId>,
+}
+
+impl CheckedSend {
+    fn recheck<'a>(&'a self, adult: &'a Adult, body: &'a SendMessageRequest) -> Recheck<'a> {
+        Recheck {
+            school: &self.school,
+            class: &self.class,
+            author: adult,
+            role: self.role,
+            context: Context::PrivateMessage,
+            child: Some(self.thread.pupil_id),
+            text: &body.body,
+            acknowledged: &body.acknowledged,
+        }
+    }
+}
+
+/// Everything a thread send checks before storing: the caller's place in thread `id` (404 otherwise),
+/// the body (which may be empty when photos come with it), the recipient rules, scheduling, and the
+/// policy re-check. Shared by text messages and messages with photos, which run it before reading a
+/// photo.
+pub async fn check_send(
+    state: &AppState,
+    adult: &Adult,
+    id: i64,
+    body: &SendMessageRequest,
+    with_photos: bool,
+) -> AppResult<CheckedSend> {
+    let school = SchoolConfig::load(state, school_of(state, adult).await?).await?;
+    let (thread, side) = thread_for_caller(state, adult, &school, id).await?;
+    if !(with_photos && body.body.trim().is_empty()) {
+        check_body(&body.body)?;
+    }
+    let staff = messaging_staff(state, &school, thread.class_id).await?;
     let role = match side {
         Side::Parent => {
             if staff.is_empty() {
@@ -250,29 +290,42 @@ async fn send(
         .class(thread.class_id)
         .await?
         .ok_or_else(AppError::not_found)?;
-    let check = Recheck {
-        school: &school,
-        class: &class,
-        author: adult,
+    let mut checked = CheckedSend {
+        school,
+        class,
+        thread,
+        side,
         role,
-        context: Context::PrivateMessage,
-        child: Some(thread.pupil_id),
-        text: &body.body,
-        acknowledged: &body.acknowledged,
+        acked: Vec::new(),
     };
-    let acked = recheck(&state, &check).await?;
-    let deliver_at = if side == Side::Staff && body.schedule_for_next_working_morning {
-        school
+    checked.acked = recheck(state, &checked.recheck(adult, body)).await?;
+    Ok(checked)
+}
+
+/// Stores a checked thread message with its photos (none for a text message) in one transaction,
+/// announces it, marks the thread read for its writer and answers 201 with the message.
+pub async fn store_send(
+    state: &AppState,
+    adult: &Adult,
+    body: &SendMessageRequest,
+    checked: &CheckedSend,
+    photos: &[NewMessagePhoto<'_>],
+) -> AppResult<(StatusCode, Json<MessageView>)> {
+    let now = state.now();
+    let deliver_at = if checked.side == Side::Staff && body.schedule_for_next_working_morning {
+        checked
+            .school
             .hours
-            .next_working(datetime(now), &school.tz)
+            .next_working(datetime(now), &checked.school.tz)
             .map_or(now, |t| t.timestamp_millis())
     } else {
         now
     };
-    let msg_id = insert_checked(
-        &state,
-        &check,
-        &acked,
+    let thread = &checked.thread;
+    let msg_id = insert_checked_with_photos(
+        state,
+        &checked.recheck(adult, body),
+        &checked.acked,
         Destination::Thread {
             thread_id: thread.id,
             parent: thread.parent_id,
@@ -280,14 +333,15 @@ async fn send(
         },
         now,
         deliver_at,
+        photos,
     )
     .await?;
     // Writing in a thread means the writer has read it up to their own message.
     state
         .store
-        .mark_thread_read(&thread, adult.id(), msg_id, now)
+        .mark_thread_read(thread, adult.id(), msg_id, now)
         .await?;
-    created_view(&state, msg_id, adult.id()).await
+    created_view(state, msg_id, adult.id()).await
 }
 
 /// Marks the thread read up to its newest message the caller can see.

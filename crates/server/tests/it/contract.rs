@@ -58,6 +58,9 @@ const CONTRACT: &[(&str, &str)] = &[
     ("GET", "/classes/{id}/policy-pack"),
     ("POST", "/classes/{id}/cover"),
     ("GET", "/events"),
+    ("GET", "/consent"),
+    ("PUT", "/pupils/{id}/consent"),
+    ("GET", "/classes/{id}/tag-candidates"),
     ("GET", "/me/export.json"),
     ("GET", "/me/export.html"),
     ("GET", "/health"),
@@ -118,6 +121,10 @@ fn sample_body(path: &str) -> Option<Value> {
         }),
         "/me/quiet-hours" => json!({"quiet_hours": {"start": "15:30", "end": "08:30"}}),
         "/threads" => json!({"pupil_id": 1}),
+        // Ivy's record as the demo has it, so the route check changes nothing.
+        "/pupils/{id}/consent" => {
+            json!({"photo_consent": "yes", "looked_after": false, "do_not_show": false})
+        }
         "/threads/{id}/messages" | "/classes/{id}/chat" => json!({"body": "Thank you for today"}),
         "/chat-messages/{id}/remove" | "/chat-messages/{id}/report" => {
             json!({"reason": "Off topic"})

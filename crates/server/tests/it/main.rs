@@ -6,6 +6,7 @@ mod support;
 
 mod auth;
 mod codes;
+mod consent;
 mod contract;
 mod invites;
 mod limits;
