@@ -23,6 +23,7 @@ pub mod session;
 pub mod settings;
 pub mod state;
 mod static_files;
+pub mod stories;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, OnceLock};
@@ -78,7 +79,9 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .merge(routes::chat::router())
         .merge(routes::events::router())
         .merge(routes::consent::router())
-        .merge(routes::export::router());
+        .merge(routes::export::router())
+        .merge(routes::stories::router())
+        .merge(routes::photos::router());
     OpenApiRouter::with_openapi(ApiDoc::openapi()).nest(API_PREFIX, v1)
 }
 

@@ -13,7 +13,7 @@ use hometime_api::{
     PhotoConsentAnswer, PhotoView, PolicyFindingView, RemovedMarker, ShowStatus,
 };
 use hometime_domain::{ClassId, PupilId, SchoolId, StaffRole, UserId};
-use hometime_policy::{AuthorRole, Context, Draft, Engine, Pack, RuleId, Severity};
+use hometime_policy::{AuthorRole, Context, Draft, Engine, Pack, PhotoFacts, RuleId, Severity};
 use hometime_store::{
     Class, ClassStaff, Destination, Message, MessagePhoto, NewMessage, NewMessagePhoto,
     PhotoConsent, Thread,
@@ -510,11 +510,40 @@ pub async fn recheck_each(
         .naive_local();
     let mut acked = Vec::new();
     for child in children {
-        acked.extend(judge(&engine, r, child.map(roster_id).as_deref(), sent_at)?);
+        acked.extend(judge(
+            &engine,
+            r,
+            child.map(roster_id).as_deref(),
+            sent_at,
+            None,
+        )?);
     }
     acked.sort();
     acked.dedup();
     Ok(acked)
+}
+
+/// [`recheck`] with a pack the caller built and the facts about attached photos: for stories and their
+/// comments, whose roster can span several classes (the School Story) and whose pupils' `photo_consent`
+/// depends on where the post goes (`crate::stories`).
+pub fn recheck_with_pack(
+    state: &AppState,
+    r: &Recheck<'_>,
+    pack_json: Value,
+    photos: Option<PhotoFacts>,
+) -> AppResult<Vec<RuleId>> {
+    let pack: Pack = serde_json::from_value(pack_json).map_err(AppError::internal)?;
+    let engine = Engine::new(&pack).map_err(AppError::internal)?;
+    let sent_at = datetime(state.now())
+        .with_timezone(&r.school.tz)
+        .naive_local();
+    judge(
+        &engine,
+        r,
+        r.child.map(roster_id).as_deref(),
+        sent_at,
+        photos,
+    )
 }
 
 /// Checks one draft: blocks and unacknowledged warnings become the 422; otherwise the warnings that fired
@@ -524,6 +553,7 @@ fn judge(
     r: &Recheck<'_>,
     child: Option<&str>,
     sent_at: chrono::NaiveDateTime,
+    photos: Option<PhotoFacts>,
 ) -> AppResult<Vec<RuleId>> {
     let findings = engine.check(&Draft {
         role: r.role,
@@ -531,7 +561,7 @@ fn judge(
         text: r.text,
         child,
         sent_at,
-        photos: None,
+        photos,
         // The server has already enforced the recipient rules before checking the text.
         recipient_is_class_teacher: (r.context == Context::PrivateMessage).then_some(true),
     });

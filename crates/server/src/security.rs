@@ -84,7 +84,8 @@ impl SecurityHeaders {
 }
 
 /// Middleware: adds the security headers to every response, and `Cache-Control: no-store` to API ones
-/// (they hold personal data that must not sit in shared or browser caches).
+/// (they hold personal data that must not sit in shared or browser caches) unless the handler chose its
+/// own: the photo handler lets only the viewer's own browser keep a watermarked photo briefly.
 pub async fn add_headers(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let is_api = req.uri().path() == "/api" || req.uri().path().starts_with("/api/");
     let mut res = next.run(req).await;
@@ -92,7 +93,7 @@ pub async fn add_headers(State(state): State<AppState>, req: Request, next: Next
     for (name, value) in &state.security.headers {
         h.insert(name.clone(), value.clone());
     }
-    if is_api {
+    if is_api && !h.contains_key(header::CACHE_CONTROL) {
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     res

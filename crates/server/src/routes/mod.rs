@@ -10,12 +10,14 @@ pub mod events;
 pub mod export;
 pub mod health;
 pub mod me;
+pub mod photos;
 pub mod points;
 pub mod pupil_auth;
 pub mod pupils;
 pub mod quiet_hours;
 pub mod school;
 pub mod skills;
+pub mod stories;
 pub mod threads;
 
 use hometime_api::{Avatar, ClassSummary};

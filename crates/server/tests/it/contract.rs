@@ -61,6 +61,15 @@ const CONTRACT: &[(&str, &str)] = &[
     ("GET", "/consent"),
     ("PUT", "/pupils/{id}/consent"),
     ("GET", "/classes/{id}/tag-candidates"),
+    ("GET", "/stories"),
+    ("POST", "/stories"),
+    ("DELETE", "/stories/{id}"),
+    ("PUT", "/stories/{id}/like"),
+    ("DELETE", "/stories/{id}/like"),
+    ("POST", "/stories/{id}/comments"),
+    ("DELETE", "/stories/{id}/comments/{comment_id}"),
+    ("GET", "/photos/{id}"),
+    ("GET", "/photos/{id}/thumb"),
     ("GET", "/me/export.json"),
     ("GET", "/me/export.html"),
     ("GET", "/health"),
@@ -126,6 +135,9 @@ fn sample_body(path: &str) -> Option<Value> {
             json!({"photo_consent": "yes", "looked_after": false, "do_not_show": false})
         }
         "/threads/{id}/messages" | "/classes/{id}/chat" => json!({"body": "Thank you for today"}),
+        // A text-only post may be JSON; photos come as multipart (tested in `stories`).
+        "/stories" => json!({"body": "Thank you to everyone who came to sports day"}),
+        "/stories/{id}/comments" => json!({"body": "What a lovely day, thank you"}),
         "/chat-messages/{id}/remove" | "/chat-messages/{id}/report" => {
             json!({"reason": "Off topic"})
         }

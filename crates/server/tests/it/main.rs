@@ -13,4 +13,5 @@ mod limits;
 mod messaging;
 mod points;
 mod settings;
+mod stories;
 mod web;
