@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::clock::{local_clock, local_day};
 use crate::components::message_moderation::MessageModeration;
+use crate::components::photo_attach_thumbs::PhotoAttachThumbs;
 
 fn when(rfc3339: &str) -> String {
     match (local_day(rfc3339), local_clock(rfc3339)) {
@@ -43,8 +44,19 @@ pub fn MessageItem(
             <p class="message-removed">"Removed by the teacher"</p>
         }
         .into_any(),
+        // A message of photos alone has no text to show.
+        (Some(body), None) if body.is_empty() => ().into_any(),
         (Some(body), None) => view! { <p class="message-body">{body.clone()}</p> }.into_any(),
     };
+    // Photos go only with private messages; a removed message shows none.
+    let photos = (message.removed.is_none() && !message.photos.is_empty()).then(|| {
+        let from = if message.mine {
+            "you".to_owned()
+        } else {
+            message.author_name.clone()
+        };
+        view! { <PhotoAttachThumbs photos=message.photos.clone() from=from/> }
+    });
     let seen = (message.mine && message.seen_at.is_some())
         .then(|| view! { <p class="message-note message-seen">"Seen"</p> });
     let moderation = chat_moderation
@@ -67,6 +79,7 @@ pub fn MessageItem(
                 <time datetime=message.sent_at.clone()>{when(&message.sent_at)}</time>
             </p>
             {content}
+            {photos}
             {scheduled}
             {seen}
             {moderation}
