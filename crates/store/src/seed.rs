@@ -248,6 +248,34 @@ pub const SKILLS: &[(&str, &str)] = &[
 ];
 
 const HOUR_MS: Millis = 3_600_000;
+
+/// The demo stories, oldest first: (class index into [`CLASSES`], or `None` for the School Story; the
+/// author's e-mail in [`STAFF`]; how many hours ago; the text). Text only, and no pupil is named, so they
+/// pass the policy engine as any post would.
+pub const DEMO_STORIES: &[(Option<usize>, &str, i64, &str)] = &[
+    (
+        None,
+        "head@brookfield.example.sch.uk",
+        50,
+        "Welcome to Hometime! This is our School Story, where we share news from across Brookfield. \
+         The library is open after school on Tuesdays and Thursdays, and everyone is welcome at the \
+         summer fair.",
+    ),
+    (
+        Some(0),
+        "daly@brookfield.example.sch.uk",
+        26,
+        "Reading challenge: every book read at home this half term earns a sticker on our class rocket. \
+         We are nearly at the moon!",
+    ),
+    (
+        Some(0),
+        "daly@brookfield.example.sch.uk",
+        4,
+        "This week Kestrel Class planted sunflower seeds and measured them every morning. The tallest \
+         is already 12 cm! Ask your child which one is theirs.",
+    ),
+];
 /// A factual, positive note on the first pupil of each class (Ivy Fisher in Kestrel).
 pub const DEMO_POSITIVE_NOTE: &str = "Helped tidy the reading corner without being asked.";
 /// A factual needs-work note with a next step, on the second pupil of each class (Ruby Lane in Kestrel).
@@ -304,8 +332,10 @@ pub async fn demo(store: &Store, password_hash: &str, now: Millis) -> Result<Sch
             ));
         }
         let mut teachers = vec![None; CLASSES.len()];
+        let mut staff_ids = Vec::new();
         for s in STAFF {
             let user = insert_id!(USER, s.email, s.name, password_hash, now);
+            staff_ids.push((s.email, user));
             exec!(
                 "INSERT INTO staff (user_id, school_id, role) VALUES ($1, $2, $3)",
                 user,
@@ -424,6 +454,22 @@ pub async fn demo(store: &Store, password_hash: &str, now: Millis) -> Result<Sch
                 teacher,
                 Some(DEMO_NEEDS_WORK_NOTE),
                 now - 2 * HOUR_MS
+            );
+        }
+        // A few stories so the School Story and Kestrel's Class Story are not empty.
+        for (class, author, hours_ago, body) in DEMO_STORIES {
+            let Some(&(_, author)) = staff_ids.iter().find(|(e, _)| e == author) else {
+                continue;
+            };
+            exec!(
+                "INSERT INTO stories (school_id, class_id, author_user_id, body, private, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+                school,
+                class.map(|c| classes[c]),
+                author,
+                *body,
+                false,
+                now - hours_ago * HOUR_MS
             );
         }
         tx.commit().await?;

@@ -58,14 +58,57 @@ fn family(school: SchoolId, classes: &[ClassId], pupils: &[PupilId]) -> StorySco
     }
 }
 
+/// The ids of the stories a case made (the demo seed's own come first, so they are left out).
 async fn ids(db: &TestDb, scope: &StoryScope, filter: StoryFilter) -> Vec<StoryId> {
+    let seeded = i64::try_from(seed::DEMO_STORIES.len()).unwrap();
     db.store
         .stories(scope, &filter, 50)
         .await
         .unwrap()
         .iter()
         .map(|s| s.id)
+        .filter(|id| id.0 > seeded)
         .collect()
+}
+
+async fn the_demo_school_has_stories_and_pupils_of_every_consent_kind(db: TestDb) {
+    let s = &db.store;
+    let school = seed::demo(s, "hash", T0).await.unwrap();
+    // Ivy's family sees the School Story and Kestrel's stories, newest first.
+    let stories = s
+        .stories(
+            &family(school, &[KESTREL], &[IVY]),
+            &StoryFilter::default(),
+            10,
+        )
+        .await
+        .unwrap();
+    let kinds: Vec<(Option<ClassId>, &str)> = stories
+        .iter()
+        .map(|r| (r.class(), r.author_name.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            (Some(KESTREL), "Mr Daly"),
+            (Some(KESTREL), "Mr Daly"),
+            (None, "Mrs Hollis")
+        ]
+    );
+    assert!(stories.iter().all(|r| !r.private && r.created_at < T0));
+    // Kestrel has a pupil of every kind the consent rules tell apart.
+    use hometime_store::PhotoConsent::*;
+    let pupils = s.pupils_in_class(KESTREL).await.unwrap();
+    let by_name = |name: &str| pupils.iter().find(|p| p.preferred_name == name).unwrap();
+    let facts = |name: &str| {
+        let p = by_name(name);
+        (p.photo_consent, p.looked_after, p.do_not_show)
+    };
+    assert_eq!(facts("Ivy"), (Yes, false, false));
+    assert_eq!(facts("Jade"), (No, false, false));
+    assert_eq!(facts("Yusuf"), (NotAsked, false, false));
+    assert_eq!(facts("Emeka"), (Yes, true, false));
+    assert_eq!(facts("Yousef"), (No, false, true));
 }
 
 async fn a_story_is_stored_whole_with_photos_tags_and_audience(db: TestDb) {
@@ -317,6 +360,7 @@ async fn likes_are_idempotent_and_comments_leave_markers(db: TestDb) {
 }
 
 crate::db_tests!(
+    the_demo_school_has_stories_and_pupils_of_every_consent_kind,
     a_story_is_stored_whole_with_photos_tags_and_audience,
     each_scope_sees_only_its_stories,
     taking_a_story_down_deletes_its_photo_bytes,
