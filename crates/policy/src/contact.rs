@@ -421,6 +421,15 @@ pub(crate) fn credentials(text: &Text, key_hits: &[(usize, usize)]) -> Vec<Span>
             .iter()
             .any(|c| matches!(c, ':' | '=' | '-'));
         if !saw_link {
+            // "the login code as requested: KST-4829": a colon a few words on introduces the value.
+            if let Some(k) = (last + 1..toks.len().min(last + 4))
+                .find(|&k| k + 1 < toks.len() && text.gap_after(k).contains(&':'))
+            {
+                j = k + 1;
+                saw_link = true;
+            }
+        }
+        if !saw_link {
             // "the login for the reading app is kestrel2": a link word a few words on.
             if let Some(k) = (last + 1..toks.len().min(last + 7)).find(|&k| is_link(k)) {
                 j = k;

@@ -347,16 +347,21 @@ impl Cx<'_> {
         )
     }
 
-    /// Hits of `lex` with no hit of `not` overlapping them or within `before`/`after` tokens.
+    /// Hits of `lex` with no hit of `not` overlapping them or within `before`/`after` tokens. A `not`
+    /// phrase strictly inside a longer hit does not cancel it: the longer phrase is the more specific
+    /// reading ("was late this morning" is a late arrival although "was late" alone is not).
     pub(crate) fn clean(&self, lex: Lex, not: Lex, before: usize, after: usize) -> Vec<Hit> {
         let nots = self.all(not);
         self.all(lex)
             .iter()
             .copied()
             .filter(|h| {
-                !nots
-                    .iter()
-                    .any(|n| n.last + before >= h.first && n.first <= h.last + after)
+                !nots.iter().any(|n| {
+                    let inside = h.first <= n.first
+                        && n.last <= h.last
+                        && h.last - h.first > n.last - n.first;
+                    !inside && n.last + before >= h.first && n.first <= h.last + after
+                })
             })
             .collect()
     }
@@ -607,7 +612,12 @@ impl Cx<'_> {
         let absence_now = self.clean(Lex::AbsenceNow, Lex::AbsenceNot, 2, 4);
         let late = self.clean(Lex::AbsenceLate, Lex::AbsenceNot, 2, 4);
         let holiday = self.clean(Lex::TermHoliday, Lex::AbsenceNot, 2, 4);
-        let appointment = self.clean(Lex::Appointment, Lex::AbsenceNot, 2, 4);
+        // "Can anyone recommend a dentist?" asks other parents; it reports no appointment.
+        let appointment = if self.has(Lex::AskAround) {
+            Vec::new()
+        } else {
+            self.clean(Lex::Appointment, Lex::AbsenceNot, 2, 4)
+        };
         let running_late_pickup = self.all(Lex::PickupHow).iter().any(|h| {
             let s = self
                 .text
@@ -624,7 +634,7 @@ impl Cx<'_> {
             late
         };
         // Weak cues ("off", "back", "miss") count next to a day or time, or to an illness.
-        let sick = self.clean(Lex::Sick, Lex::SickNot, 1, 2);
+        let sick = self.sick();
         let cue_not = self.all(Lex::AbsCueNot);
         let cues: Vec<Hit> = self
             .clean(Lex::AbsCue, Lex::AbsenceNot, 2, 3)
@@ -704,11 +714,16 @@ impl Cx<'_> {
                 .clean(Lex::PickupWho, Lex::PickupNot, 0, 0)
                 .into_iter()
                 .filter(|h| !self.around(Lex::PickupAway, *h, 5))
+                .filter(|h| !self.introduces_carer(*h))
                 .collect();
             v.extend(stuck.iter().copied());
             v.extend(self.clean(Lex::PickupHow, Lex::PickupNot, 0, 0));
             if absence.is_none() {
                 v.extend(self.clean(Lex::LeaveEarly, Lex::LeaveEarlyNot, 3, 3));
+            }
+            // "I collect him on Fridays as you know" restates the arrangement; it changes nothing.
+            if !self.has(Lex::PickupChanged) {
+                v.retain(|h| !self.around(Lex::PickupRoutine, *h, 5));
             }
             v
         } else {
@@ -719,8 +734,12 @@ impl Cx<'_> {
             self.push(out, RuleId::PickupChangeToOffice, Severity::Warn, Some(h));
         }
 
-        if let Some(h) = self.clean(Lex::Dinner, Lex::DinnerNot, 3, 3).first() {
-            self.push(out, RuleId::DinnerEnquiryToOffice, Severity::Info, Some(*h));
+        let dinner = self
+            .clean(Lex::Dinner, Lex::DinnerNot, 3, 3)
+            .first()
+            .copied();
+        if let Some(h) = dinner {
+            self.push(out, RuleId::DinnerEnquiryToOffice, Severity::Info, Some(h));
         }
 
         let medication = self.all(Lex::Medication).first().copied();
@@ -751,6 +770,9 @@ impl Cx<'_> {
                     let about_author = (lead && to_author(h.first + 1)) || to_author(h.last + 1);
                     !about_author
                 });
+                // A change to today's dinner has to reach the kitchen this morning.
+                let dinner_today =
+                    dinner.filter(|_| same_day && !shared && self.has(Lex::DinnerChange));
                 if running_late_pickup || (same_day && pickup.is_some()) {
                     pickup
                 } else if same_day
@@ -758,9 +780,9 @@ impl Cx<'_> {
                     && self.has(Lex::MedRequest)
                     && !self.has(Lex::MedStop)
                 {
-                    medication.or(pass)
+                    medication.or(pass).or(dinner_today)
                 } else if same_day {
-                    pass
+                    dinner_today.or(pass)
                 } else {
                     None
                 }
@@ -784,15 +806,28 @@ impl Cx<'_> {
                     .iter()
                     .any(|p| p.first <= m.last && m.first <= p.last)
             });
-        if !meeting && let Some(h) = progress.first() {
-            self.push(out, RuleId::ProgressToMeeting, Severity::Info, Some(*h));
+        let progress = if meeting {
+            None
+        } else {
+            progress.first().copied()
+        };
+        if let Some(h) = progress {
+            self.push(out, RuleId::ProgressToMeeting, Severity::Info, Some(h));
         }
 
+        // A worry about one child's progress raised in front of every family ("still on yellow books?
+        // worried mine is behind") invites comparison: a private concern in a shared space.
+        let negative = self
+            .clean(Lex::Negative, Lex::NegativeNot, 2, 2)
+            .first()
+            .copied()
+            .or_else(|| self.sarcasm())
+            .or(progress);
         if shared
             && grumble
-            && let Some(h) = self.clean(Lex::Negative, Lex::NegativeNot, 2, 2).first()
+            && let Some(h) = negative
         {
-            self.push(out, RuleId::NegativeInSharedSpace, Severity::Warn, Some(*h));
+            self.push(out, RuleId::NegativeInSharedSpace, Severity::Warn, Some(h));
         }
     }
 
@@ -805,10 +840,13 @@ impl Cx<'_> {
             let weak = if shared && !self.draft.context.is_story() && !self.addresses_staff() {
                 Vec::new()
             } else {
-                self.clean(Lex::ComplaintWeak, Lex::ComplaintNot, 1, 1)
+                let mut weak: Vec<Hit> = self
+                    .clean(Lex::ComplaintWeak, Lex::ComplaintNot, 1, 1)
                     .into_iter()
                     .filter(|h| !self.around(Lex::Laughing, *h, 8))
-                    .collect()
+                    .collect();
+                weak.extend(self.sarcasm());
+                weak
             };
             if let Some(h) = self.first_of(&[&strong, &weak]) {
                 self.push(out, RuleId::ComplaintToOffice, Severity::Warn, Some(h));
@@ -827,6 +865,46 @@ impl Cx<'_> {
         {
             self.push(out, RuleId::NegativeInSharedSpace, Severity::Warn, Some(*h));
         }
+    }
+
+    /// Illness words, minus those about someone else ("his grandfather is very ill", "Sam's cousin was
+    /// poorly"): an illness word within three words after another person is theirs.
+    fn sick(&self) -> Vec<Hit> {
+        let others = self.all(Lex::SickOther);
+        self.clean(Lex::Sick, Lex::SickNot, 1, 2)
+            .into_iter()
+            .filter(|h| {
+                !others
+                    .iter()
+                    .any(|o| o.last < h.first && h.first - o.last <= 3)
+            })
+            .collect()
+    }
+
+    /// Sarcastic praise marked as such by an eye-roll or face-palm emoji.
+    fn sarcasm(&self) -> Option<Hit> {
+        let marked = self
+            .text
+            .chars
+            .iter()
+            .any(|c| matches!(c, '\u{1F644}' | '\u{1F612}' | '\u{1F926}'));
+        if marked {
+            self.all(Lex::Sarcasm).first().copied()
+        } else {
+            None
+        }
+    }
+
+    /// "Chloé's childminder here": a carer introducing themselves by the child's name, which on its own
+    /// says nothing about collection (the arrangement itself, "will collect", is matched separately).
+    fn introduces_carer(&self, h: Hit) -> bool {
+        let word = self.text.norm(h.first);
+        (word == "childminder" || (word == "child" && self.text.norm(h.last) == "minder"))
+            && h.first > 0
+            && {
+                let prev = self.text.norm(h.first - 1);
+                prev.ends_with("'s") || prev.ends_with("s'")
+            }
     }
 
     /// Whether a shared message speaks to a member of staff: an `@` mention, or a title (Mr, Mrs, Miss,
@@ -950,7 +1028,7 @@ impl Cx<'_> {
             return;
         }
         // The author's own child's illness in class chat is personal too (sickness words count).
-        let sick = self.clean(Lex::Sick, Lex::SickNot, 1, 2);
+        let sick = self.sick();
         let Some(h) = self.first_of(&[self.all(Lex::Sensitive), &sick]) else {
             return;
         };

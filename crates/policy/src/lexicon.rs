@@ -16,6 +16,7 @@ macro_rules! lexicons {
 lexicons! {
     // ---- absence-to-office -------------------------------------------------------------------------
     AbsenceNow => [
+        "stopping with us today", "staying with us today", "stopping with me today", "staying with me today", "stopping home", "stopping at home", "staying home with me", "stay home with me", "be excused on", "be excused for", "excused on", "excused for the", "was not at school", "wasn't at school", "was not in school", "were not at school", "weren't at school", "not at school yesterday", "not come school", "not coming school", "not come in school", "not coming in school", "miss~ all day", "miss~ the whole day", "miss~ the full day", "come back to school on", "coming back to school on", "return to school on", "returning to school on", "back to school on monday", "back to school on tuesday", "back to school on wednesday", "back to school on thursday", "back to school on friday",
         "not attend*", "not be attending", "won't be attending", "not coming today", "not coming tomorrow", "not come today", "not come tomorrow", "not come to school", "not come in", "cannot come", "can't come in", "can't come to school", "cant come in", "cant come to school", "can't come today", "cant come today", "isn't coming in", "isnt coming in", "isn't coming to school", "aint coming in", "ain't coming in", "not bringing him in", "not bringing her in", "not bringing them in", "not taking him in", "not taking her in", "excuse him from", "excuse her from", "excuse _ from school", "didn't come in", "didnt come in", "wasn't in school", "wasnt in school", "was absent", "be out of school",
         "excused from school", "be excused from", "permission to take", "permission for him to miss", "permission for her to miss",
         "not sending him in", "not sending her in", "not sending them in", "not send him in", "not send her in", "won't be sending him", "won't be sending her", "not be back in", "won't be back in",
@@ -34,6 +35,7 @@ lexicons! {
         "not in today", "he's off sick", "she's off sick", "off sick", "home sick", "home today", "at home today",
     ],
     AbsenceLate => [
+        "was late this morning", "was late in this morning", "were late this morning", "were late in this morning", "why _ was late", "was late to school", "was late for school", "were late for school", "were late to school", "late arrival", "late arriving",
         "in for the afternoon", "be in for the afternoon", "come in the afternoon", "come in after", "min late in", "mins late in", "minutes late in", "a bit late the day", "late the day",
         "running a bit behind", "running a little behind", "running slightly behind",
         "we'll be late", "we will be late", "he'll be late", "she'll be late", "they'll be late", "we're going to be late", "we are going to be late",
@@ -46,6 +48,7 @@ lexicons! {
         "bring her in after", "drop him off late", "drop her off late", "after registration", "miss registration",
     ],
     Appointment => [
+        "eye clinic", "ear clinic", "asthma clinic", "allergy clinic", "hearing clinic", "dental clinic", "clinic on", "clinic at", "naturalisation ceremony", "heart check", "hearing check", "eye check",
         "the clinic", "fracture clinic", "clinic review", "health visitor", "speech therapy", "the paediatrician", "paediatrician", "being assessed", "the consulate", "passport office", "immigration office", "audiology appointment",
         "mri", "an mri", "ct scan", "follow up", "therapy appointment", "her appointment", "his appointment", "their appointment", "her _ appointment", "his _ appointment",
         "brace", "brace fitting", "braces", "blood test", "scan", "x ray", "xray", "check up", "to the hospital", "at the hospital", "hospital at", "to hospital",
@@ -80,6 +83,8 @@ lexicons! {
         "back on the", "be back at school",
     ],
     AbsenceNot => [
+        "has cleared", "cleared him", "cleared her", "discharged",
+        "went fine", "went well", "went ok", "went okay", "went really well", "all clear", "no fillings", "has said", "might need", "may need", "next year", "make an appointment", "book an appointment", "appointment with you", "appointment to talk", "appointment to discuss", "appointment to speak", "settling in", "settle in", "settled in", "fitting in", "disco", "homework clinic", "reading clinic",
         "bell go", "bell went", "the bell",
         "bag won't", "bag wont", "kit won't", "kit wont", "kit won't be in", "costume", "in the play", "in the nativity", "in the team", "in the choir", "in the show", "had the dentist", "had the doctor", "had the doctors", "had the optician", "a late one", "late one at", "myself", "my mum is", "my dad is", "my nan is", "my mum's", "with my mum", "with my dad", "i have a", "i've got a", "book the day off", "school nurse", "dentist coming", "dentist came", "dentist visit", "coming in to do", "came in to", "drop it in", "bring it in", "drop them in", "bus home", "walk home", "walking home", "go home with", "going home with",
         "results",
@@ -95,6 +100,7 @@ lexicons! {
     ],
     // Weak absence cues: count only next to a day or time (`AbsWhen`) or an illness.
     AbsCue => [
+        "wedding", "miss~ yesterday", "ceremony",
         "be out", "out for the morning", "out for the afternoon", "out for the day", "take _ out for", "taking _ out for", "won't be back", "wont be back", "not be back", "no school", "miss~ monday", "miss~ tuesday", "miss~ wednesday", "miss~ thursday", "miss~ friday", "miss~ tomorrow", "miss~ today",
         "visiting family", "visit family", "visiting relatives",
         "miss~ school", "miss~ the morning", "miss~ the day", "miss~ the afternoon", "miss~ a day", "miss~ registration", "will miss", "she'll miss", "he'll miss", "going to miss", "be missing",
@@ -107,6 +113,7 @@ lexicons! {
         "be in later", "in later", "be late", "late in", "in late", "late tomorrow", "late today", "late on",
     ],
     AbsWhen => [
+        "yesterday", "from the #st", "from the #th", "from the #nd", "from the #rd",
         "today", "tomorrow", "tonight", "this morning", "this afternoon", "monday", "tuesday", "wednesday",
         "thursday", "friday", "mondays", "fridays", "next week", "this week", "rest of the week", "all week",
         "for the week", "for a week", "for two days", "for a few days", "couple of days", "few days", "until",
@@ -123,10 +130,18 @@ lexicons! {
         "switch off", "turn off", "time off work", "day off work", "back to you", "get back", "come back to",
     ],
     // Being held up on the way to pick-up; counts only with a same-day or pick-up cue.
-    PickupStuck => ["stuck at work", "stuck in traffic", "traffic", "held up at work", "stuck on a train", "train is delayed"],
+    PickupStuck => [ "stuck in a meeting", "held up in a meeting", "stuck behind","stuck at work", "stuck in traffic", "traffic", "held up at work", "stuck on a train", "train is delayed"],
     PickupWord => ["pick up", "pickup", "pick him up", "pick her up", "collect", "collection", "home time", "hometime", "the gate", "3.15", "3.30", "3pm", "3 15", "3 30", "get him", "get her", "grab him", "grab her"],
+    // Asking other parents ("can anyone recommend a dentist"): an appointment word there is not an absence.
+    AskAround => ["can anyone", "could anyone", "does anyone", "does anybody", "anyone know", "anybody know", "recommend*", "any recommendations"],
+    // An existing arrangement restated ("I collect him on Fridays as you know") is not a change.
+    PickupRoutine => ["as you know", "as usual", "as normal", "as always", "like always", "like normal", "same as always", "same as usual"],
+    // ...unless the message says what changes ("not going to football club anymore, so I'll collect him at
+    // 3.15 like normal").
+    PickupChanged => ["anymore", "any more", "no longer", "instead", "from now on", "not going to", "isn't going to", "won't be going"],
     // ---- sickness-to-office ------------------------------------------------------------------------
     Sick => [
+        "bad tummy", "sore tummy", "dodgy tummy", "poorly tummy", "bad belly", "sore belly", "upset stomach", "bad stomach",
         "full of cold", "full of a cold", "heavy cold", "bad cold", "stinking cold", "migraine",
         "pale", "too poorly", "headaches", "migraine*", "bad head",
         "asthma attack", "croaky", "snotty", "runny nose", "blocked nose", "sniffles", "snuffly", "snuffles", "not himself", "not herself",
@@ -144,7 +159,16 @@ lexicons! {
         "chest infection", "sickness", "d&v", "d and v", "bronchiolitis", "croup", "measles", "mumps",
         "earache", "ear ache", "viral", "virus", "high temperature", "tummy upset", "upset tummy",
     ],
+    // Someone else who is ill ("his grandfather is very ill", "Sam's cousin was poorly"): an illness word
+    // just after one of these is about that person, not the child.
+    SickOther => [
+        "grandfather", "grandmother", "grandad", "grandpa", "grandma", "granny", "nan", "nana", "nanny", "nani", "dadi",
+        "cousin", "cousins", "uncle", "auntie", "aunty", "aunt", "my mum", "my dad", "my mother", "my father",
+        "my husband", "my wife", "my partner", "the dog", "the cat", "our dog", "our cat",
+    ],
     SickNot => [
+        "ill judged", "ill advised", "ill informed", "ill thought", "ill prepared", "ill equipped",
+        "letter", "letters", "leaflet", "poster",
         "dog has been _ poorly", "dog has been poorly", "dog's been poorly", "dog is poorly", "cat has been _ poorly", "cat has been poorly", "cat's been poorly", "ill with excitement", "sick with excitement", "make you poorly", "makes you poorly", "make you sick", "make you ill", "makes you ill",
         "no sickness", "not sick", "wasn't sick", "no sick",
         "making herself sick", "making himself sick", "herself sick", "himself sick",
@@ -155,6 +179,8 @@ lexicons! {
     ],
     // ---- pickup-change-to-office -------------------------------------------------------------------
     PickupWho => [
+        "stay in the office till", "stay in the office until", "stay in reception till", "stay in reception until",
+        "doing the school run", "do the school run", "doing school run", "to the neighbour*", "neighbour's house", "neighbours house", "going to her friend's", "going to his friend's", "go to her friend's", "go to his friend's", "house after school", "coming for her", "coming for him", "coming to get her", "coming to get him", "doesn't get on the bus", "not to get on the bus", "not get on the bus", "not go on the bus", "collection arrangement*", "pick up arrangement*", "pickup arrangement*", "home on the bus", "on the bus home", "home by bus", "straight from school", "stay at school until",
         "drop off and pick*", "drop off and collect*", "drop off and pick up", "dropping off and picking up",
         "collecting today", "collecting tomorrow", "dad's collecting", "mum's collecting", "nan's collecting", "nan's picking", "dad's picking", "mum's picking",
         "getting him on", "getting her on", "getting him from", "getting her from", "mum's getting", "dad's getting", "nan's getting", "minibus", "the bus to", "gets the bus", "get the bus",
@@ -228,6 +254,7 @@ lexicons! {
         "dinner booking", "book dinners", "book a hot", "meal option*", "universal infant", "uifsm",
     ],
     DinnerNot => [
+        "back in for", "in for dinner", "in for lunch", "back for lunch", "back for dinner", "in time for lunch", "in time for dinner", "workshop", "required",
         "loved", "enjoyed", "loves", "eaten the lot", "ate the lot", "enjoy",
         "after meals", "before meals",
         "dinner staff", "dinner lady", "dinner ladies", "lunchtime staff", "midday supervisor*", "all her dinner", "all his dinner", "manage~", "eat", "ate", "eaten", "eating", "her dinner", "his dinner",
@@ -236,8 +263,11 @@ lexicons! {
         "eaten his lunch", "eaten her lunch", "ate his lunch", "ate her lunch", "eating his lunch", "eating her lunch",
         "ate all", "eat all",
     ],
+    // A change to today's dinner ("can he have a school dinner today instead") is an action for today.
+    DinnerChange => ["instead of", "instead", "can he have", "can she have", "could he have", "could she have", "change to", "switch to"],
     // ---- urgent-to-phone ---------------------------------------------------------------------------
     Urgent => [
+        "attention today", "earliest convenience", "at your earliest", "time sensitive", "time critical",
         "today is important", "is important today", "can someone meet me", "someone meet me", "meet me at the office", "need to talk with teacher today", "before 3 o'clock today",
         "speak with someone today", "speak with you today", "talk with someone today", "it can't wait", "it cannot wait", "this can't wait",
         "before #", "by lunch", "by lunchtime", "before he goes home", "before she goes home", "before they go home", "need an answer today", "an answer today", "a reply today", "reply today", "need to know by", "a reply before", "an answer before", "get back to me before", "get back to me today",
@@ -249,19 +279,23 @@ lexicons! {
         "before home time", "before hometime", "before pick up", "before pickup", "before 3",
     ],
     ContactMe => [
+        "telephone me", "call us back", "ring us back",
         "call back", "please call back", "ring back", "phone back", "call me back urgently",
         "need a call", "need a quick call", "call me back", "ring me back", "phone me back", "give us a call", "give us a ring", "ring us",
         "please call me", "call me", "ring me", "phone me", "can you call", "could you call", "give me a call",
         "give me a ring",
     ],
-    UrgentNot => ["send _ back asap", "slip back asap", "form back asap", "it back asap", "them back asap", "_ slip _ asap", "ring me if", "call me if", "phone me if", "in asap", "over asap", "gate before", "at the gate before #", "emergency contact*", "emergency services", "in an emergency", "if urgent", "not urgent", "no rush"],
+    UrgentNot => [ "asap slip", "asap form", "asap reply", "no need to ring", "no need to call", "no need to phone", "don't need to ring", "don't need to call", "call for", "appeal for","send _ back asap", "slip back asap", "form back asap", "it back asap", "them back asap", "_ slip _ asap", "ring me if", "call me if", "phone me if", "in asap", "over asap", "gate before", "at the gate before #", "emergency contact*", "emergency services", "in an emergency", "if urgent", "not urgent", "no rush"],
     SameDay => [
+        "dropping them at", "dropping them in", "dropping them off", "dropping _ at reception", "dropping _ at the office", "at reception at",
         "at the office now", "dropping it in", "dropping it off", "dropping it at", "bringing it in now", "this lunchtime",
         "at 12", "at midday", "at noon", "at 12pm",
         "today", "this afternoon", "this morning", "tonight", "at lunch", "at lunchtime", "lunch time today",
         "after school today", "at home time", "at hometime", "home time today",
     ],
     PassMessage => [
+        "pass this on", "pass that on", "pass it on",
+        "passed to", "passed on to", "make sure _ gets", "make sure _ has",
         "can someone tell", "could someone tell", "someone tell him", "someone tell her",
         "have a word with", "a quick word with", "can someone check", "could someone check",
         "let _ know", "tell _ that", "remind _ to",
@@ -278,9 +312,10 @@ lexicons! {
         "can you", "could you", "please", "make sure", "remind him", "remind her", "give him", "give her",
         "needs to have", "needs his", "needs her", "needs a dose", "needs to take", "will need", "is due",
     ],
-    MedStop => ["anymore", "any more", "no longer", "doesn't need", "does not need", "stopped", "finished"],
+    MedStop => [ "give at home", "give it at home", "gives at home", "given at home", "give her it at home", "give him it at home", "nothing in school", "anything in school","anymore", "any more", "no longer", "doesn't need", "does not need", "stopped", "finished"],
     // ---- medication-to-nursing ---------------------------------------------------------------------
     Medication => [
+        "drops done", "done the drops", "drops this morning", "new tablet", "tablet for her", "tablet for his", "tablet for the", "allergy tablet*",
         "hayfever tablet*", "hay fever tablet*", "his _ tablet", "her _ tablet", "vitamin d", "vitamin drops", "iron tablets", "g tube", "g-tube",
         "feed pump", "feeding pump", "the nurses",
         "drops from", "the drops", "her drops", "his drops", "eye drops",
@@ -303,6 +338,7 @@ lexicons! {
         "speak to the head teacher", "speak to the headteacher", "see the head",
     ],
     ComplaintWeak => [
+        "want an answer", "nobody's told", "no one's told", "nobody has told", "no one has told", "being handled", "word with the head", "with the headteacher", "with the head teacher", "is not fair", "this is not fair", "that is not fair", "so unfair", "every year the same", "always the same children", "same children every", "well annoyed", "really annoyed", "very annoyed", "so annoyed", "annoyed that", "quite annoyed", "without anyone telling", "without telling us", "without telling me", "without letting us know", "without any explanation", "something _ didn't do", "something _ did not do", "did not commit", "didn't commit", "explain what's going on", "in front of the whole class", "in front of everyone", "in front of everybody", "in front of other parents", "dissatisf*", "a full account", "full explanation", "the manner in which", "to object", "strongest possible terms", "strongest terms", "be reviewed", "oh wait", "thanks for nothing", "don't appreciate", "do not appreciate", "like it addressed", "want it addressed", "be addressed", "expected better", "expect better", "all we get is", "all we got was", "all due respect", "greatest respect", "ill judged", "ill-judged", "poorly judged", "not be repeated",
         "not impressed with", "not impressed by", "i'm not impressed", "im not impressed", "we're not impressed", "we are not impressed", "i am not impressed", "full. not impressed",
         "not satisf*", "not right", "this is not right", "that's not right", "want explanation", "i want explanation", "looked at properly", "raised it before", "nothing has changed", "nothing's changed", "nothing seems to have changed", "why is it always", "always gets blamed", "who gets blamed", "was rude to", "was really rude", "was very rude", "so rude to", "someone should know", "getting nowhere", "getting no where", "getting ridiculous", "how my son was treated", "how my daughter was treated", "how he was treated", "how she was treated", "how they were treated", "how _ was spoken to", "who do i speak to about the way", "who do i speak to about how", "who do i talk to about the way", "nobody's getting back", "nobodys getting back", "no one is getting back", "no one's getting back", "no change", "is chaos", "chaos", "please rethink", "every year its the same", "every year it's the same", "don't think it's fair", "dont think its fair", "not fair that", "isn't fair", "isnt fair", "it's not fair", "its not fair", "not acceptable", "poor tbh", "really poor",
         "shambles", "a farce", "shame the photos", "shame the pictures", "shame that only", "shame only",
@@ -329,6 +365,7 @@ lexicons! {
     // haha") marks a joke, not dissatisfaction with the school.
     Laughing => ["lol", "haha*", "lmao", "hehe", "rofl"],
     ComplaintNot => [
+        "for the papers", "sign the papers", "my papers", "her papers", "his papers", "to the local authority about", "the council about the",
         "not right in", "right in herself", "right in himself", "right in themselves",
         "at the council", "appointment at the council", "behaviour was unacceptable", "behaviour _ unacceptable", "behaviour _ _ unacceptable", "behaviour _ _ _ unacceptable",
         "not on the", "not on my", "not on his", "not on her", "not on your",
@@ -351,6 +388,7 @@ lexicons! {
     ],
     // ---- progress-to-meeting -----------------------------------------------------------------------
     Progress => [
+        "how _ doing with", "how _ getting on with", "how _ doing in", "results in the", "scores in the", "marks in the",
         "what set", "which set", "what group", "which group", "top set", "bottom set", "bottom table", "top table", "lower group", "where it should be", "compared to other", "compared to the other", "compared with other", "reading colour", "reading colours", "book colour", "is at with", "his level", "her level", "good in maths", "good at maths or", "how's _ getting on generally", "getting on generally", "any concerns",
         "working towards", "working below", "working at greater depth",
         "meeting expectations", "expectations", "ready for year #", "ready for year", "concerns with his learning", "concerns with her learning", "concerns about his learning", "concerns about her learning", "how did she do", "how did he do", "her assessments", "his assessments", "her tests", "his tests", "greater depth",
@@ -378,6 +416,7 @@ lexicons! {
         "her report", "at maths", "at reading", "at writing", "english",
     ],
     ProgCue => [
+        "low", "really low", "so low", "scores", "results",
         "improve", "improve in", "got moved",
         "worried", "gone backwards", "going backwards", "struggling", "improved", "improving", "improvement",
         "any better", "moved up", "move up", "behind", "ahead", "still on", "is that true", "how is",
@@ -385,6 +424,7 @@ lexicons! {
         "coping", "managing", "where is he", "where is she", "vague",
     ],
     ProgressNot => [
+        "information about", "info about", "the information", "letter about",
         "reading log", "reading record", "homework",
         "swimming", "badge*", "football", "gymnastics", "dance", "piano", "music", "karate", "noise", "stage",
         "ballet", "brownies", "beavers", "cubs", "rainbows", "judo", "taekwondo", "levels of",
@@ -465,6 +505,7 @@ lexicons! {
         "mum's boyfriend", "mums boyfriend", "his new partner", "her new partner", "lodger", "neighbour",
     ],
     SgSomeone => [
+        "big boy", "big boys", "bigger boy", "bigger boys", "big lad", "big girl", "big girls", "bigger kids",
         "mates", "his mates", "her mates", "older child", "older kid", "older kids", "older lad", "lad","someone", "somebody", "some one", "a boy", "a girl", "a kid", "another child", "people"],
     SgHarm => [
         "push~ me", "push~ him", "push~ her",
@@ -546,12 +587,14 @@ lexicons! {
         "my back", "my knee", "his finger", "her finger",
     ],
     SgStranger => [
+        "big boy", "big boys", "bigger boy", "bigger boys", "big lad",
         "lad", "older lad", "older boy", "older boys", "neighbour",
         "man", "men", "woman", "women", "bloke", "blokes", "guy", "guys", "lady", "stranger", "strangers",
         "someone", "somebody", "adult", "adults", "teenager", "teenagers", "people", "a car", "a van",
         "car", "van", "person",
     ],
     SgApproach => [
+        "asks him if", "asks her if", "asking him if", "asking her if", "asked him if", "asked her if", "if he wants sweets", "if she wants sweets", "offers him", "offers her", "bring money", "to bring money",
         "to come in his house", "to come in her house", "come inside", "to come inside", "trying to get her to", "trying to get him to",
         "asked which house", "which house she lived", "which house he lived", "asked if he wanted", "asked if she wanted", "a lift home", "pulled over", "gives her sweets", "gives him sweets", "gave her sweets", "gave him sweets", "if mummy was home", "if daddy was home", "asked to see",
         "to go with them", "go with him", "go with them", "tried to get", "trying to get", "tried to get some kids",
@@ -682,6 +725,7 @@ lexicons! {
     ],
     // Secrecy imposed on a child ("says not to tell", "it's a secret game"); counts near a person.
     SgSecret => [
+        "hurt him if he tells", "hurt her if she tells",
         "not to tell", "not allowed to tell", "mustn't tell", "must not tell", "can't tell anyone", "cant tell anyone",
         "if he tells", "if she tells", "if i tell", "secret game", "a secret", "it's a secret", "its a secret",
         "won't say why", "wont say why", "won't tell me why", "not meant to know", "not supposed to know",
@@ -695,6 +739,7 @@ lexicons! {
     PickupAway => ["weekend", "saturday", "sunday", "half term", "holidays", "sleepover"],
     // Avoiding a person or place: counts near an adult or home.
     SgAvoid => [
+        "screamed when", "screams when", "worried something's happening", "worried something is happening", "something's happening there", "something is happening there", "withdrawn since",
         "scared of going", "frightened of going", "scared to go", "doesn't want to go home with", "don't want to go home with",
         "doesn't want to go to", "hides under", "hides when", "hide in my room", "hides in her room", "hides in his room",
         "i hide", "cries when i mention", "heard everything", "had to leave home", "leave home last night",
@@ -732,6 +777,7 @@ lexicons! {
     ThreatNot => ["mark my words", "ofsted", "the press", "complaint", "governors", "newspaper", "or else i", "or else we"],
     // ---- staff-unprofessional-tone -----------------------------------------------------------------
     StaffTone => [
+        "shouldn't have to keep", "keep chasing", "have to keep chasing",
         "as stated", "my previous message", "as per", "simply not true", "that's not true", "maybe if", "at a sensible time", "wouldn't be so", "very disappointing", "disappointing", "still haven't",
         "i don't know what else to tell you", "don't know what else to", "just doesn't listen", "just does not listen", "if the reading record was actually", "was actually signed", "wouldn't be having this conversation", "would not be having this conversation", "would be nice to see", "for once", "i'm sure you're very busy", "clearly had no idea", "no idea what they were doing", "as i explained", "as i've explained", "as explained", "my last three messages", "my last two messages", "i've told you", "i have told you",
         "as i have already explained", "as i've already explained", "as i have already said", "as i've already said",
@@ -770,6 +816,7 @@ lexicons! {
     ],
     // ---- negative-in-shared-space ------------------------------------------------------------------
     Negative => [
+        "not being funny but", "always get picked", "always gets picked", "always get chosen", "always gets chosen", "neater than", "better than half", "than half of",
         "parks across", "park across", "absolute clowns", "bloody joke", "this school is a",
         "do yours get", "yours get right", "are your kids on", "your kids on", "is chaos",
         "shame the photos", "shame that only", "shame the pictures",
@@ -798,12 +845,21 @@ lexicons! {
         "whoevers dad", "whoevers mum", "badly organised", "so disorganised", "disorganised",
     ],
     NegativeNot => [
+        "not a complaint", "not complaining", "she complained", "he complained", "complained her", "complained his", "complained of", "complaining of",
         "don't have permission", "dont have permission", "have permission", "without permission",
         "can't be shown", "some kids can't", "reminder to everyone", "not to post", "joke book", "jokes", "tell a joke", "knock knock", "rough and tumble", "rough night", "rough sleep", "feeling rough",
         "not disappointed", "never disappointed", "no complaints", "worried about nothing", "don't be worried",
         "not worried", "wasn't worried", "can't believe how", "cant believe how", "ridiculously good",
         "terribly sorry", "awfully kind", "not fair to ask", "worst weather", "weather", "traffic", "rain",
         "the worst of", "at worst", "not worried about",
+    ],
+    // Sarcastic praise; counts as dissatisfaction only next to an eye-roll or face-palm emoji
+    // ("Oh great, another non-uniform day with a day's notice 🙄"), since the same words are sincere
+    // without one ("Brilliant, another sunny week").
+    Sarcasm => [
+        "oh great", "great another", "brilliant another", "fab another", "really helpful", "so helpful", "very helpful",
+        "love this school", "well done school", "thanks for that", "great communication", "brilliant communication",
+        "fab communication", "great organisation", "love it",
     ],
     // ---- staff-personal-boundaries -----------------------------------------------------------------
     Boundaries => [

@@ -325,14 +325,15 @@ impl NameIndex {
             s += 2;
         } else if (prev == "and" || prev == "&") && i >= 2 && roster(i - 2) {
             s += 2;
-        } else if text
+        } else if let Some(initial) = text
             .tokens
             .get(i + 1)
-            .is_some_and(|n| n.upper || (n.cap && n.norm.chars().count() == 1))
-            && text.norm(i + 1).chars().count() == 1
-            && text.norm(i + 1) != "i"
+            .filter(|n| n.cap)
+            .map(|n| n.norm.strip_suffix("'s").unwrap_or(&n.norm))
+            && initial.chars().count() == 1
+            && initial != "i"
         {
-            // "Ruby L": a surname initial.
+            // "Ruby L", "Bella F's mum": a surname initial.
             s += 2;
         } else if contains(COPULAS, next)
             && matches!(text.norm(i + 2), "my" | "a" | "the")
