@@ -8,8 +8,8 @@ use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDateTime};
 use hometime_api::{
-    FieldError, LikeState, MAX_PHOTO_BYTES, MAX_PHOTOS_PER_POST, MAX_STORY_CHARS, Me, PhotoTags,
-    ShowStatus, StoryView, TagCandidate, roster_id,
+    FieldError, LikeState, MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS, MAX_PHOTOS_PER_POST, MAX_STORY_CHARS,
+    Me, PhotoTags, ShowStatus, StoryView, TagCandidate, roster_id,
 };
 use hometime_domain::{ClassId, Home, PupilId, StaffRole, StoryId};
 use hometime_policy::pack::Pupil;
@@ -408,12 +408,21 @@ pub fn photo_error_text(error: &FieldError) -> String {
     };
     let n = i + 1;
     match error.code.as_str() {
-        "unsupported_image" => format!(
+        // The server's codes for a file it could not use, by what it found in the bytes.
+        "unsupported_image" | "not_an_image" => format!(
             "Photo {n} isn't a picture Hometime can use. Please choose a JPEG, PNG or WebP photo."
         ),
-        "image_too_large" | "too_large" if error.message.is_empty() => {
-            format!("Photo {n} is too big. Please choose a smaller copy.")
-        }
+        "corrupt" => format!(
+            "Photo {n} isn't a picture Hometime can use: the file seems to be damaged. Please choose another."
+        ),
+        "too_many_bytes" | "image_too_large" => format!(
+            "Photo {n} is too big to send (the limit is {} MB). Please choose a smaller copy.",
+            MAX_PHOTO_BYTES / (1024 * 1024)
+        ),
+        "too_many_pixels" => format!(
+            "Photo {n} has too many pixels (the limit is {} megapixels). Please choose a smaller copy.",
+            MAX_PHOTO_PIXELS / 1_000_000
+        ),
         "tags_required" => "Tag the children in this photo first".to_owned(),
         _ if !error.message.is_empty() => error.message.clone(),
         _ => format!("Photo {n} can't be used. Please choose another."),
@@ -854,17 +863,40 @@ mod tests {
             code: code.to_owned(),
             message: message.to_owned(),
         };
+        let cases = [
+            (
+                "photo[2]",
+                "unsupported_image",
+                "Photo 3 isn't a picture Hometime can use.",
+            ),
+            (
+                "photo[2]",
+                "not_an_image",
+                "Photo 3 isn't a picture Hometime can use.",
+            ),
+            (
+                "photo[0]",
+                "corrupt",
+                "Photo 1 isn't a picture Hometime can use: the file seems",
+            ),
+            (
+                "photo[1]",
+                "too_many_bytes",
+                "Photo 2 is too big to send (the limit is 15 MB)",
+            ),
+            (
+                "photo[1]",
+                "too_many_pixels",
+                "Photo 2 has too many pixels (the limit is 40 megapixels)",
+            ),
+        ];
+        for (field, code, want) in cases {
+            let text = photo_error_text(&fe(field, code, "the server's own words"));
+            assert!(text.starts_with(want), "{code}: {text}");
+        }
         assert_eq!(
-            photo_error_text(&fe("photo[2]", "unsupported_image", "")),
-            "Photo 3 isn't a picture Hometime can use. Please choose a JPEG, PNG or WebP photo."
-        );
-        assert_eq!(
-            photo_error_text(&fe("photo[0]", "image_too_large", "Photo 1 is over 15 MB.")),
-            "Photo 1 is over 15 MB."
-        );
-        assert_eq!(
-            photo_error_text(&fe("photo[0]", "image_too_large", "")),
-            "Photo 1 is too big. Please choose a smaller copy."
+            photo_error_text(&fe("photo[0]", "something_new", "Server words.")),
+            "Server words."
         );
         assert_eq!(
             photo_error_text(&fe("photos[1]", "tags_required", "x")),

@@ -181,13 +181,24 @@ pub fn StoryComposer(filter: FeedFilter, me: Me, on_posted: Callback<()>) -> imp
     });
 
     let error = RwSignal::new(None::<AppError>);
-    let photo_errors = RwSignal::new(Vec::<(usize, String)>::new());
+    let photo_errors = RwSignal::new(Vec::<(u64, String)>::new());
     let forbidden = RwSignal::new(false);
     let confirming = RwSignal::new(false);
     let posted = RwSignal::new(false);
 
-    let action = Action::new_local(move |input: &(NewStory, Vec<web_sys::File>)| {
-        let (story, files) = input.clone();
+    // The photos' files go with their keys, so a problem the server names by position lands under the
+    // right photo even if another is removed afterwards.
+    let by_key = move |keys: &[u64], fields: &[hometime_api::FieldError]| -> Vec<(u64, String)> {
+        fields
+            .iter()
+            .filter_map(|f| {
+                let key = keys.get(photo_index(&f.field)?)?;
+                Some((*key, photo_error_text(f)))
+            })
+            .collect()
+    };
+    let action = Action::new_local(move |input: &(NewStory, Vec<web_sys::File>, Vec<u64>)| {
+        let (story, files, keys) = input.clone();
         async move {
             match api::post_story(&story, &files).await {
                 Ok(_) => {
@@ -213,12 +224,7 @@ pub fn StoryComposer(filter: FeedFilter, me: Me, on_posted: Callback<()>) -> imp
                             forbidden.set(true);
                         }
                     }
-                    photo_errors.set(
-                        e.fields()
-                            .iter()
-                            .filter_map(|f| photo_index(&f.field).map(|i| (i, photo_error_text(f))))
-                            .collect(),
-                    );
+                    photo_errors.set(by_key(&keys, e.fields()));
                     confirming.set(false);
                     error.set(Some(e));
                 }
@@ -243,12 +249,8 @@ pub fn StoryComposer(filter: FeedFilter, me: Me, on_posted: Callback<()>) -> imp
         posted.set(false);
         let problems = check_before_send(&body, &chosen, &photo_tags, private_to.is_empty());
         if !problems.is_empty() {
-            photo_errors.set(
-                problems
-                    .iter()
-                    .filter_map(|f| photo_index(&f.field).map(|i| (i, photo_error_text(f))))
-                    .collect(),
-            );
+            let keys: Vec<u64> = list.iter().map(|d| d.key).collect();
+            photo_errors.set(by_key(&keys, &problems));
             error.set(Some(AppError::invalid_fields(problems)));
             return;
         }
@@ -261,7 +263,8 @@ pub fn StoryComposer(filter: FeedFilter, me: Me, on_posted: Callback<()>) -> imp
             acknowledged: found.with_untracked(|f| acknowledgements(f)),
             private_to,
         };
-        action.dispatch((story, list.into_iter().map(|d| d.file).collect()));
+        let keys = list.iter().map(|d| d.key).collect();
+        action.dispatch((story, list.into_iter().map(|d| d.file).collect(), keys));
     };
 
     let submit = move |ev: leptos::ev::SubmitEvent| {

@@ -34,8 +34,9 @@ pub fn StoryPhotoPicker(
     photos: RwSignal<Vec<DraftPhoto>, LocalStorage>,
     candidates: Signal<Vec<TagCandidate>>,
     initials_only: bool,
-    /// Problems with particular photos: (0-based index, words).
-    errors: Signal<Vec<(usize, String)>>,
+    /// Problems with particular photos: (the photo's key, words). By key, so they stay with their photo
+    /// when another is removed.
+    errors: Signal<Vec<(u64, String)>>,
 ) -> impl IntoView {
     let next_key = StoredValue::new(0u64);
     let overflow = RwSignal::new(0usize);
@@ -122,11 +123,10 @@ pub fn StoryPhotoPicker(
                                     </button>
                                 </div>
                                 {move || {
-                                    let i = index_of(key);
                                     errors
                                         .get()
                                         .into_iter()
-                                        .filter(|(at, _)| *at == i)
+                                        .filter(|(k, _)| *k == key)
                                         .map(|(_, text)| view! { <p class="field-error" role="alert">{text}</p> })
                                         .collect_view()
                                 }}
