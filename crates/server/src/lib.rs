@@ -79,6 +79,7 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .merge(routes::chat::router())
         .merge(routes::events::router())
         .merge(routes::consent::router())
+        .merge(routes::thread_photos::router())
         .merge(routes::export::router())
         .merge(routes::stories::router())
         .merge(routes::photos::router());

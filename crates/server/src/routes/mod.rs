@@ -18,6 +18,7 @@ pub mod quiet_hours;
 pub mod school;
 pub mod skills;
 pub mod stories;
+pub mod thread_photos;
 pub mod threads;
 
 use hometime_api::{Avatar, ClassSummary};

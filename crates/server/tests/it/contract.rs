@@ -61,6 +61,8 @@ const CONTRACT: &[(&str, &str)] = &[
     ("GET", "/consent"),
     ("PUT", "/pupils/{id}/consent"),
     ("GET", "/classes/{id}/tag-candidates"),
+    ("POST", "/threads/{id}/photos"),
+    ("POST", "/classes/{id}/chat/photos"),
     ("GET", "/stories"),
     ("POST", "/stories"),
     ("DELETE", "/stories/{id}"),
@@ -130,6 +132,8 @@ fn sample_body(path: &str) -> Option<Value> {
         }),
         "/me/quiet-hours" => json!({"quiet_hours": {"start": "15:30", "end": "08:30"}}),
         "/threads" => json!({"pupil_id": 1}),
+        // Photos come as multipart (tested in `thread_photos`); the JSON message alone is read and refused.
+        "/threads/{id}/photos" | "/classes/{id}/chat/photos" => json!({"body": "Sports day"}),
         // Ivy's record as the demo has it, so the route check changes nothing.
         "/pupils/{id}/consent" => {
             json!({"photo_consent": "yes", "looked_after": false, "do_not_show": false})

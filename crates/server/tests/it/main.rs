@@ -14,4 +14,5 @@ mod messaging;
 mod points;
 mod settings;
 mod stories;
+mod thread_photos;
 mod web;
