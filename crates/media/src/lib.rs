@@ -20,6 +20,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use image::codecs::jpeg::JpegEncoder;
 use image::imageops::FilterType;
+use image::metadata::Orientation;
 use image::{
     DynamicImage, ImageDecoder, ImageError, ImageFormat, ImageReader, RgbImage, RgbaImage,
 };
@@ -184,8 +185,12 @@ pub fn process(bytes: &[u8], limits: &Limits) -> Result<Processed, MediaError> {
 }
 
 fn process_kind(bytes: &[u8], kind: ImageKind, limits: &Limits) -> Result<Processed, MediaError> {
-    let image = decode(bytes, kind, limits)?;
-    let display = shrink(image, DISPLAY_MAX_SIDE);
+    let (image, orientation) = decode(bytes, kind, limits)?;
+    // Scaling first and turning the small copy is the same picture (the long side does not depend on
+    // the turn) and spares a copy of the full-size pixels for every portrait phone photo.
+    let mut display = DynamicImage::ImageRgb8(shrink(image, DISPLAY_MAX_SIDE));
+    display.apply_orientation(orientation);
+    let display = display.into_rgb8();
     let thumb = shrink_rgb(&display, THUMB_MAX_SIDE);
     Ok(Processed {
         width: display.width(),
@@ -197,13 +202,14 @@ fn process_kind(bytes: &[u8], kind: ImageKind, limits: &Limits) -> Result<Proces
     })
 }
 
-/// Decode `bytes` (already sniffed as `kind`) into upright pixels, checking the header's dimensions
+/// Decode `bytes` (already sniffed as `kind`) into pixels as stored, with the orientation that makes
+/// them upright, checking the header's dimensions
 /// before any pixel is decoded.
 pub(crate) fn decode(
     bytes: &[u8],
     kind: ImageKind,
     limits: &Limits,
-) -> Result<DynamicImage, MediaError> {
+) -> Result<(DynamicImage, Orientation), MediaError> {
     // zune-jpeg (through `image`) is lenient and fills a cut-off scan with grey; a JPEG must reach its
     // end-of-image marker to count as whole.
     // The PNG and WebP decoders stop reading after the image data, so a file cut in a trailing chunk
@@ -254,15 +260,12 @@ pub(crate) fn decode(
         .map_err(|_| too_many.clone())?;
 
     // A broken or missing EXIF block is not a reason to refuse a photo: it just stays as stored.
-    let orientation = decoder
-        .orientation()
-        .unwrap_or(image::metadata::Orientation::NoTransforms);
-    let mut image = DynamicImage::from_decoder(decoder).map_err(|error| match error {
+    let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
+    let image = DynamicImage::from_decoder(decoder).map_err(|error| match error {
         ImageError::Limits(_) => too_many,
         other => pixel_error(other),
     })?;
-    image.apply_orientation(orientation);
-    Ok(image)
+    Ok((image, orientation))
 }
 
 /// Whether a PNG's chunks, walked by their lengths, reach a whole IEND chunk.

@@ -23,7 +23,8 @@ const MAX_LABEL: usize = 40;
 const QUALITY: u8 = 85;
 
 /// Mark a JPEG (normally a display copy from [`crate::process`]) with `label`, repeated diagonally over
-/// the whole picture. Returns a JPEG of the same dimensions, without metadata.
+/// the whole picture. Returns a JPEG of the same dimensions as displayed, without metadata (a JPEG with an
+/// EXIF orientation, which a display copy never has, is turned upright first).
 ///
 /// The label is folded to the built-in font (capitals, digits, a little punctuation); an empty label
 /// draws "HOMETIME". The same photo and label always give the same bytes.
@@ -38,7 +39,10 @@ pub fn watermark(jpeg: &[u8], label: &str) -> Result<Vec<u8>, MediaError> {
         });
     }
     std::panic::catch_unwind(|| {
-        let mut image = decode(jpeg, ImageKind::Jpeg, &limits)?.into_rgb8();
+        // A display copy has no orientation to apply; any other JPEG is marked as a viewer would see it.
+        let (mut image, orientation) = decode(jpeg, ImageKind::Jpeg, &limits)?;
+        image.apply_orientation(orientation);
+        let mut image = image.into_rgb8();
         let mut text: String = font::fold(label).chars().take(MAX_LABEL).collect();
         if text.trim().is_empty() {
             text = "HOMETIME".to_owned();

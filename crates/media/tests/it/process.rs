@@ -398,7 +398,25 @@ fn decompression_bombs_are_refused_from_the_header() {
     };
     assert_eq!(process(&jpeg, &Limits::default()), Err(expected));
 
-    // WebP: rewrite the VP8X canvas to 16,384 × 16,384 (the format's largest).
+    // WebP: a lossless bitstream whose header claims 16,383 × 16,383, then zeros. (The format allows
+    // 16,384, but image-webp 0.2.4 masks that to 0 and calls it corrupt; 16,383 is the largest it reads.)
+    let mut vp8l = vec![0x2F, 0xFE, 0xBF, 0xFF, 0x0F];
+    vp8l.extend([0; 64]);
+    let mut webp = b"RIFF".to_vec();
+    webp.extend_from_slice(&(4 + 8 + vp8l.len() as u32 + 1).to_le_bytes());
+    webp.extend_from_slice(b"WEBPVP8L");
+    webp.extend_from_slice(&(vp8l.len() as u32).to_le_bytes());
+    webp.extend(vp8l);
+    webp.push(0); // chunks are padded to an even length
+    let expected = MediaError::TooManyPixels {
+        width: 16_383,
+        height: 16_383,
+        max: 40_000_000,
+    };
+    assert_eq!(process(&webp, &Limits::default()), Err(expected));
+
+    // WebP in the extended format: a VP8X canvas of 16,384 × 16,384 over an 8 × 8 bitstream. The decoder
+    // either refuses the mismatch while reading the header or reports the canvas; never decodes.
     let mut webp = fixtures::webp(8, 8);
     webp[24..30].copy_from_slice(&[0xFF, 0x3F, 0x00, 0xFF, 0x3F, 0x00]);
     let result = process(&webp, &Limits::default());
