@@ -3,6 +3,7 @@
 // private route, a like survives a reload, and a corrupt file is refused with the draft kept. Pupils are
 // chosen by what the tag-candidates endpoint says about them, not by fixed ids.
 import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { DEMO, signIn, staffApi, classByName } from './helpers.mjs';
 import { pngFile, notAPhoto } from './images.mjs';
 
@@ -26,6 +27,15 @@ async function openKestrelStory(page) {
   await page.getByRole('link', { name: 'Class Story', exact: true }).click();
   await expect(page).toHaveURL(/\/stories\/class\/\d+$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Kestrel Class Story' })).toBeVisible();
+}
+
+/** axe finds no serious or critical WCAG 2.1 AA problems on the screen as it is now. */
+async function expectAccessible(page, what) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const bad = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(bad, what).toEqual([]);
 }
 
 function photoGroup(page, n) {
@@ -99,6 +109,7 @@ test('a teacher posts a class story with a tagged photo; a Kestrel parent sees i
   const thumb = seen.getByRole('img', { name: /^Photo 1 of 1 from .+'s post$/ });
   await expect(thumb).toHaveAttribute('draggable', 'false');
   await expect.poll(() => thumb.evaluate((img) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  await expectAccessible(parent, 'the family feed on a phone');
   // No download control for families by default.
   await expect(seen.getByRole('link', { name: 'Download' })).toHaveCount(0);
   // The lightbox shows the display size, closes on Escape.
@@ -167,6 +178,7 @@ test("tagging a child without photo permission blocks the shared post, names the
   await expect(block).toContainText(noConsent.preferred_name);
   await expect(page.getByRole('button', { name: 'Post', exact: true })).toBeDisabled();
   await expect(page.locator('#story-reason')).toContainText(noConsent.preferred_name);
+  await expectAccessible(page, 'the story composer with a photo, tags and a block');
 
   await page.getByRole('button', { name: 'Share privately with the families of Ivy instead' }).click();
   const confirm = page.getByRole('group', { name: 'Share privately?' });
