@@ -8,6 +8,7 @@
 use hometime_api::{CommentView, LikeState, StoryFeed, StoryView};
 use hometime_domain::{ClassId, PhotoId, SchoolId, UserId};
 use hometime_media::fixtures::{jpeg_with_metadata, metadata_markers, png_with_text, webp};
+use hometime_server::Clock;
 use reqwest::multipart::{Form, Part};
 use reqwest::{Client, Response, StatusCode};
 use serde_json::{Value, json};
@@ -636,6 +637,83 @@ async fn feeds_are_newest_first_and_paged(db: String) {
     assert_eq!(body["fields"][0]["field"], "class_id");
 }
 
+async fn thread_photos_reach_only_the_thread(db: String) {
+    let app = TestApp::start(&db).await;
+    let store = &app.state().store;
+    // Sam writes to Ivy's teacher with a photo (stored as the thread-photo route stores it).
+    let sam_id = UserId(8);
+    let thread = store
+        .thread_for(
+            SchoolId(1),
+            hometime_domain::PupilId(IVY),
+            sam_id,
+            app.clock.now_ms(),
+        )
+        .await
+        .unwrap();
+    let photo = hometime_media::process(
+        &jpeg_with_metadata(40, 30, 1),
+        &hometime_media::Limits::default(),
+    )
+    .unwrap();
+    let now = app.clock.now_ms();
+    let message = store
+        .insert_message_with_photos(
+            &hometime_store::NewMessage {
+                school: SchoolId(1),
+                to: hometime_store::Destination::Thread {
+                    thread_id: thread.id,
+                    parent: sam_id,
+                    class: ClassId(KESTREL),
+                },
+                author: sam_id,
+                author_kind: "parent",
+                body: "",
+                sent_at: now,
+                deliver_at: now,
+                acknowledged: &[],
+            },
+            &[hometime_store::NewMessagePhoto {
+                display: &photo.display,
+                width: photo.width,
+                height: photo.height,
+                thumb: &photo.thumb,
+                thumb_width: photo.thumb_width,
+                thumb_height: photo.thumb_height,
+            }],
+        )
+        .await
+        .unwrap();
+    let id = store.photos_of_messages(&[message]).await.unwrap()[0].id;
+    let url = app.api(&format!("/photos/{}", id.0));
+    let download = format!("{url}?download=1");
+    for (who, email, want, want_download) in [
+        ("the thread's parent", PARENT, 200, 403),
+        ("the class teacher", TEACHER, 200, 200),
+        ("another parent of the class", ALEX, 404, 404),
+        ("another teacher", OTHER_TEACHER, 404, 404),
+        ("a leader outside the thread", LEADER, 404, 404),
+        ("the office", OFFICE, 404, 404),
+    ] {
+        let client = app.signed_in(email).await;
+        assert_eq!(status_of(&client, &url).await.as_u16(), want, "{who}");
+        assert_eq!(
+            status_of(&client, app.api(&format!("/photos/{}/thumb", id.0)))
+                .await
+                .as_u16(),
+            want,
+            "{who} thumb"
+        );
+        assert_eq!(
+            status_of(&client, &download).await.as_u16(),
+            want_download,
+            "{who} download"
+        );
+    }
+    let pupil = app.pupil().await;
+    assert_eq!(status_of(&pupil, &url).await, StatusCode::FORBIDDEN);
+}
+
 /// Who, in the role table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Who {
@@ -778,6 +856,7 @@ async fn every_role_against_every_story_endpoint(db: String) {
 }
 
 crate::app_tests!(
+    thread_photos_reach_only_the_thread,
     uploads_are_stripped_upright_and_private,
     bad_files_are_refused_and_leave_nothing,
     consent_blocks_shared_posts_and_allows_the_private_route,
