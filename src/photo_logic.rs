@@ -122,6 +122,13 @@ pub fn photo_findings(
         .collect()
 }
 
+/// The fields a server refusal of a photo names (`photo[0]` to `photo[9]`): the photo's preview shows
+/// the problem, so the error notice need not repeat it.
+pub const PHOTO_FIELDS: [&str; MAX_PHOTOS_PER_POST] = [
+    "photo[0]", "photo[1]", "photo[2]", "photo[3]", "photo[4]", "photo[5]", "photo[6]", "photo[7]",
+    "photo[8]", "photo[9]",
+];
+
 /// The photo a server refusal is about: `photo[i]` in its fields gives the position (0-based).
 pub fn refused_photo(fields: &[FieldError]) -> Option<usize> {
     fields.iter().find_map(|f| {

@@ -24,7 +24,7 @@ use crate::composer_logic::{
     span_text, visible,
 };
 use crate::errors::AppError;
-use crate::photo_logic::{photo_findings, refused_photo};
+use crate::photo_logic::{PHOTO_FIELDS, photo_findings, refused_photo};
 
 /// What the page does with a message the writer sends: calls its endpoint and reports how it went.
 pub type Sender =
@@ -322,7 +322,7 @@ pub fn Composer(
                 }}
             </div>
             {photos}
-            {move || error.get().map(|e| view! { <ErrorNotice error=e/> })}
+            {move || error.get().map(|e| view! { <ErrorNotice error=e fields=&PHOTO_FIELDS/> })}
             <div class="composer-actions">
                 <button type="submit" class="button button-primary" disabled=disabled>
                     {button_label}

@@ -59,10 +59,11 @@ pub fn PhotoConsentPage() -> impl IntoView {
     }
 }
 
+/// What each choice means, folded away under the counts so the pupils come first on a phone.
 fn explainer() -> impl IntoView {
     view! {
-        <section class="panel consent-explainer" aria-labelledby="consent-explainer-heading">
-            <h2 id="consent-explainer-heading">"What the choices mean"</h2>
+        <details class="panel consent-explainer">
+            <summary>"What the choices mean"</summary>
             <dl class="consent-meanings">
                 <div>
                     <dt>"Yes"</dt>
@@ -97,7 +98,7 @@ fn explainer() -> impl IntoView {
             <p class="hint">
                 "Teachers only see whether a child can be shown, never why. Every change is recorded."
             </p>
-        </section>
+        </details>
     }
 }
 
@@ -118,7 +119,6 @@ fn ConsentRecords() -> impl IntoView {
                         }
                         view! {
                             <ClassChooser classes=list chosen=chosen/>
-                            {explainer()}
                             {move || chosen.get().map(|id| view! { <ClassConsent id=id/> })}
                         }
                             .into_any()
@@ -182,6 +182,7 @@ fn ClassConsent(id: ClassId) -> impl IntoView {
                                     " "
                                     {move || counts.get().detail()}
                                 </p>
+                                {explainer()}
                                 <ul class="consent-list">{rows}</ul>
                             </section>
                         }
