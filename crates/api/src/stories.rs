@@ -11,7 +11,7 @@ use hometime_domain::{ClassId, CommentId, PhotoId, PupilId, StoryId, UserId};
 use hometime_policy::RuleId;
 use serde::{Deserialize, Serialize};
 
-use crate::{Avatar, AuthorKind, RemovedMarker};
+use crate::{AuthorKind, Avatar, RemovedMarker};
 
 /// The longest story text, in characters. A story needs text, photos, or both.
 pub const MAX_STORY_CHARS: usize = 2000;
