@@ -2,6 +2,7 @@
 //! the server) and returns findings sorted by position.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use chrono::NaiveDateTime;
 
@@ -11,6 +12,7 @@ use crate::guidance::{Guidance, Variant};
 use crate::hours::Hours;
 use crate::lexicon::{LEXICONS, Lex};
 use crate::metadata::{self, TaggedPupil};
+use crate::model::{self, Model};
 use crate::names::{Confidence, NameHit, NameIndex};
 use crate::pack::{NamingMode, Pack, PackError, PupilPosting, bounds};
 use crate::phrase::{Hit, PhraseSet};
@@ -67,6 +69,8 @@ pub struct Engine {
     naming: NamingMode,
     pupil_posting: PupilPosting,
     pupils: Vec<(String, String, bool)>,
+    /// The learned layer (`model.rs`); `None` runs the rules alone.
+    model: Option<Arc<Model>>,
 }
 
 /// A finding before guidance is attached.
@@ -224,7 +228,36 @@ impl Engine {
                 .iter()
                 .map(|p| (p.id.clone(), p.display_name().to_owned(), p.photo_consent))
                 .collect(),
+            model: Some(Model::bundled()).filter(|m| !m.rules().is_empty()),
         })
+    }
+
+    /// Replaces the learned layer: `None` runs the rules alone (for evaluation and training).
+    #[must_use]
+    pub fn with_model(mut self, model: Option<Model>) -> Engine {
+        self.model = model.map(Arc::new);
+        self
+    }
+
+    /// The learned layer in use, if any.
+    #[must_use]
+    pub fn model(&self) -> Option<&Model> {
+        self.model.as_deref()
+    }
+
+    /// The learned layer's features for a draft, sorted and without repeats (for the trainer).
+    #[must_use]
+    pub fn model_features(&self, draft: &Draft<'_>) -> Vec<String> {
+        let text = Text::new(draft.text);
+        let hits = self.phrases.find_all(&text);
+        let names = self.names.find(&text);
+        let mut out = Vec::new();
+        model::emit_features(&text, &hits, &names, draft.context, &mut |f, _| {
+            out.push(f.to_owned());
+        });
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     /// The filled-in guidance catalogue, for the standalone metadata checks.
@@ -499,6 +532,48 @@ impl Cx<'_> {
                 let sev = default_severity(*rule, role, ctx);
                 self.push(out, *rule, sev, Some(*h));
             }
+        }
+        self.learned(out);
+    }
+
+    /// The learned layer: a parent's routing finding the rules did not raise, when the model is sure
+    /// enough. It never blocks, and only where the catalogue applies the rule (checked here and again
+    /// with the pack's toggles in `Engine::check`).
+    fn learned(&self, out: &mut Vec<Raw>) {
+        let d = self.draft;
+        let Some(m) = &self.e.model else { return };
+        if d.role != AuthorRole::Parent {
+            return;
+        }
+        for (rule, margin, span) in m.score(self.text, self.hits, self.names, d.context) {
+            if margin < 0.0
+                || !applies(rule, d.role, d.context)
+                || out.iter().any(|r| r.rule == rule)
+            {
+                continue;
+            }
+            // The rule's own counter-cues ("emergency contact", "no rush") next to the model's
+            // strongest cue veto it: the model adds readings the rules missed, not ones they rule out.
+            let not = match rule {
+                RuleId::AbsenceToOffice => Some(Lex::AbsenceNot),
+                RuleId::PickupChangeToOffice => Some(Lex::PickupNot),
+                RuleId::UrgentToPhone => Some(Lex::UrgentNot),
+                RuleId::ComplaintToOffice => Some(Lex::ComplaintNot),
+                RuleId::ProgressToMeeting => Some(Lex::ProgressNot),
+                _ => None,
+            };
+            if let (Some(not), Some((a, b))) = (not, span)
+                && self.around(not, Hit { first: a, last: b }, 2)
+            {
+                continue;
+            }
+            let span = span.or_else(|| (!self.text.tokens.is_empty()).then_some((0, 0)));
+            out.push(Raw {
+                rule,
+                severity: default_severity(rule, d.role, d.context).min(Severity::Warn),
+                span: span.map(|(a, b)| (self.text.tokens[a].start, self.text.tokens[b].end)),
+                surname_mode: false,
+            });
         }
     }
 

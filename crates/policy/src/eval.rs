@@ -185,6 +185,24 @@ pub fn evaluate(engine: &Engine, jsonl: &str) -> Report {
 }
 
 impl Report {
+    /// Adds another report's counts to this one (pooling sets).
+    pub fn merge(&mut self, other: &Report) {
+        for (id, c) in &other.rules {
+            let e = self.rules.entry(*id).or_default();
+            e.tp += c.tp;
+            e.fp += c.fp;
+            e.fn_ += c.fn_;
+        }
+        self.messages += other.messages;
+        self.clean_messages += other.clean_messages;
+        self.false_alarms += other.false_alarms;
+        self.block.tp += other.block.tp;
+        self.block.fp += other.block.fp;
+        self.block.fn_ += other.block.fn_;
+        self.errors.extend(other.errors.iter().cloned());
+        self.misses.extend(other.misses.iter().cloned());
+    }
+
     /// Share of clean messages that got a warn or block.
     #[must_use]
     pub fn false_alarm_rate(&self) -> Option<f64> {

@@ -14,11 +14,13 @@ mod hours;
 pub mod jsonl;
 mod lexicon;
 pub mod metadata;
+pub mod model;
 mod names;
 pub mod pack;
 mod phrase;
 mod safeguarding;
 mod text;
+pub mod train;
 mod vocab;
 
 pub use engine::{Draft, Engine, PhotoFacts, applies};

@@ -1,22 +1,33 @@
 //! Evaluates the engine on labelled sets: `policy-eval [--pack PACK.json] [-v] [SET.jsonl...]`. With no
 //! sets it evaluates the crate's dev sets (`data/dev.jsonl`, and `data/dev2.jsonl`, `data/dev3.jsonl`,
 //! `data/dev4.jsonl`, `data/dev5.jsonl` when present). For each set it prints per-rule counts and whether each of the
-//! issue's targets is met.
+//! issue's targets is met. `--loso` instead runs the leave-one-writer-out evaluation of the learned
+//! layer over the five dev sets (`train::loso`).
 
 use std::process::ExitCode;
 
-use hometime_policy::{Engine, Pack, eval};
+use hometime_policy::{Engine, Pack, eval, train};
 
 fn main() -> ExitCode {
     let mut pack_path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/pack.json").to_owned();
     let mut verbose = false;
+    let mut loso = false;
+    let mut params = train::Params::default();
     let mut sets = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--pack" => pack_path = args.next().unwrap_or_default(),
             "-v" | "--verbose" => verbose = true,
-            _ => sets.push(a),
+            "--loso" => loso = true,
+            _ => match params.apply(&a, &mut args) {
+                Ok(true) => {}
+                Ok(false) => sets.push(a),
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::FAILURE;
+                }
+            },
         }
     }
     if sets.is_empty() {
@@ -40,6 +51,9 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    if loso {
+        return loso_report(&engine, &params);
+    }
     let mut ok = true;
     for set in sets {
         let text = match std::fs::read_to_string(&set) {
@@ -57,5 +71,28 @@ fn main() -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    }
+}
+
+/// Leave-one-writer-out over the dev sets: each set held out in turn, the learned layer trained on the
+/// others (thresholds chosen on those others too), compared with the rules alone.
+fn loso_report(engine: &Engine, params: &train::Params) -> ExitCode {
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    let corpus = match train::Corpus::load(engine, train::read_dev_sets(data)) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match train::loso(engine, &corpus, params) {
+        Ok((folds, final_t)) => {
+            println!("{}", train::render_loso(&folds, &final_t));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
     }
 }

@@ -2,6 +2,7 @@
 
 mod cli;
 mod eval_targets;
+mod model;
 mod rules;
 
 use hometime_policy::{Engine, Pack};
