@@ -110,8 +110,8 @@ pub fn Composer(
     #[prop(default = None)]
     send_privately: Option<SendPrivately>,
     /// Prefix for element ids, unique on the page.
-    #[prop(default = "composer")]
-    id: &'static str,
+    #[prop(into, default = "composer".to_owned())]
+    id: String,
     /// Photos attached to the message ("Add photo"); `None` where photos are not offered. The page's
     /// sender reads them; the engine says at once whether photos may go here.
     #[prop(default = None)]
@@ -255,7 +255,7 @@ pub fn Composer(
                 findings=Signal::derive(move || photo_found.get())
                 send_privately=go
                 refused=refused
-                id=id
+                id=id.clone()
             />
         }
     });

@@ -150,7 +150,8 @@ pub fn PhotoAttach(
     #[prop(into)]
     refused: Signal<Option<usize>>,
     /// Prefix for element ids, unique on the page.
-    id: &'static str,
+    #[prop(into)]
+    id: String,
 ) -> impl IntoView {
     let input = NodeRef::<leptos::html::Input>::new();
     let input_id = format!("{id}-photo-input");

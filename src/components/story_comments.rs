@@ -142,7 +142,7 @@ pub fn StoryComments(
     });
     let sender = StoredValue::new_local(sender);
     let label = format!("Comment on {author_name}'s post");
-    let composer_id: &'static str = Box::leak(format!("story-{story}-comment").into_boxed_str());
+    let composer_id = format!("story-{story}-comment");
 
     view! {
         <section class="story-comments" aria-labelledby=labelled_by>
@@ -164,6 +164,7 @@ pub fn StoryComments(
             {can_comment
                 .then(|| {
                     let label = label.clone();
+                    let composer_id = composer_id.clone();
                     move || {
                         if !writing.get() {
                             return view! {
@@ -180,12 +181,14 @@ pub fn StoryComments(
                         });
                         let draft = RwSignal::new(String::new());
                         let label = label.clone();
+                        let composer_id = composer_id.clone();
                         view! {
                             <Transition fallback=|| view! { <Loading text="Getting the comment checker ready…"/> }>
                                 {
                                     let label = label.clone();
                                     move || {
                                         let label = label.clone();
+                                        let composer_id = composer_id.clone();
                                         Suspend::new(async move {
                                             match checker.await {
                                                 Ok(checker) => view! {
