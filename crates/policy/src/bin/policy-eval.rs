@@ -1,6 +1,6 @@
 //! Evaluates the engine on labelled sets: `policy-eval [--pack PACK.json] [-v] [SET.jsonl...]`. With no
 //! sets it evaluates the crate's dev sets (`data/dev.jsonl`, and `data/dev2.jsonl`, `data/dev3.jsonl`,
-//! `data/dev4.jsonl`, `data/dev5.jsonl` when present). For each set it prints per-rule counts and whether each of the
+//! … `data/dev7.jsonl` when present). For each set it prints per-rule counts and whether each of the
 //! issue's targets is met. `--loso` instead runs the leave-one-writer-out evaluation of the learned
 //! layer over the five dev sets (`train::loso`).
 
@@ -33,7 +33,7 @@ fn main() -> ExitCode {
     if sets.is_empty() {
         let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
         sets.push(format!("{data}/dev.jsonl"));
-        for extra in ["dev2.jsonl", "dev3.jsonl", "dev4.jsonl", "dev5.jsonl"] {
+        for extra in &hometime_policy::train::ALL_DEV_SETS[1..] {
             let path = format!("{data}/{extra}");
             if std::path::Path::new(&path).exists() {
                 sets.push(path);
