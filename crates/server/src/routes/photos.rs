@@ -2,23 +2,30 @@
 //! photos sent in private threads, and the upload helpers every photo-taking endpoint shares: reading one
 //! `photo` part with its size limit, and decoding and stripping it off the async runtime.
 //!
+//! The two multipart uploads (`POST /stories` and `POST /threads/{id}/photos`) share one shape: a JSON
+//! part first, then `photo` parts, or a plain JSON body without photos. Reading that shape (and answering
+//! bad bodies the same 4xx way) lives here once: [`content_type`], [`open_multipart`], [`read_json_part`],
+//! [`read_photos`], [`read_json_body`] and [`or_drain`].
+//!
 //! A photo is served only to someone who may see its story (or read its thread), marked with a faint
 //! watermark naming the viewer by account number (never by name or e-mail), and kept out of shared
 //! caches. Anyone else gets the same 404 as for a photo that does not exist.
 
 use axum::body::Body;
 use axum::extract::multipart::{Field, Multipart, MultipartError};
-use axum::extract::{RawQuery, State};
+use axum::extract::{FromRequest, RawQuery, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::Response;
 use hometime_api::{ApiError, ErrorCode, MAX_PHOTO_BYTES, MAX_PHOTOS_PER_POST};
 use hometime_domain::PhotoId;
 use hometime_media::{Limits, MediaError, Processed};
+use serde::de::DeserializeOwned;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::authz;
 use crate::error::{AppError, AppResult};
 use crate::extract::PathId;
+use crate::extract::parse_json;
 use crate::messaging::{SchoolConfig, Side, datetime, thread_for_caller};
 use crate::session::{Adult, CurrentUser};
 use crate::state::AppState;
@@ -278,6 +285,139 @@ pub async fn process_photo(field: &mut Field<'_>, index: usize) -> AppResult<Pro
 pub async fn drain(multipart: &mut Multipart) {
     while let Ok(Some(mut field)) = multipart.next_field().await {
         while let Ok(Some(_)) = field.chunk().await {}
+    }
+}
+
+/// Runs after `step` on a multipart body: when it refused, reads and discards the rest of the body first
+/// (see [`drain`]) so the sender gets the answer rather than a reset connection while still uploading.
+pub async fn or_drain<T>(multipart: &mut Multipart, step: AppResult<T>) -> AppResult<T> {
+    if step.is_err() {
+        drain(multipart).await;
+    }
+    step
+}
+
+/// The request's media type without its parameters, lower-cased (`""` when there is none).
+pub fn content_type(req: &Request) -> String {
+    req.headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
+}
+
+/// Starts reading a multipart body; a body that is not multipart after all is a 400.
+pub async fn open_multipart(state: &AppState, req: Request) -> AppResult<Multipart> {
+    Multipart::from_request(req, state).await.map_err(|_| {
+        AppError::new(
+            StatusCode::BAD_REQUEST,
+            ErrorCode::Validation,
+            "The upload could not be read. Please try again.",
+        )
+        .with_field("", "unreadable", "the upload could not be read")
+    })
+}
+
+/// Reads the first part of a multipart upload, which must be named `name` and hold JSON no larger than
+/// the ordinary body limit (the route's large one is for photos). `required` is the error when it is
+/// missing or not first; `too_large` the words for a 413.
+pub async fn read_json_part<T: DeserializeOwned>(
+    state: &AppState,
+    multipart: &mut Multipart,
+    name: &str,
+    required: fn() -> AppError,
+    too_large: &str,
+) -> AppResult<T> {
+    let mut field = multipart
+        .next_field()
+        .await
+        .map_err(|e| multipart_error(&e))?
+        .ok_or_else(required)?;
+    if field.name() != Some(name) {
+        return Err(required());
+    }
+    let json = read_part(&mut field, state.config.max_body_bytes, || {
+        AppError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            ErrorCode::PayloadTooLarge,
+            too_large,
+        )
+    })
+    .await?;
+    parse_json(&json)
+}
+
+/// Reads the `photo` parts that follow the JSON part named `after`, decoding and stripping each as it
+/// arrives (see [`process_photo`]). A part by another name is a 422; so is a photo past the first `most`,
+/// answered with `too_many()` before a byte of it is read.
+pub async fn read_photos(
+    multipart: &mut Multipart,
+    after: &str,
+    most: usize,
+    too_many: impl Fn() -> AppError,
+) -> AppResult<Vec<Processed>> {
+    let mut photos = Vec::new();
+    while let Some(mut field) = multipart
+        .next_field()
+        .await
+        .map_err(|e| multipart_error(&e))?
+    {
+        if field.name() != Some("photo") {
+            return Err(AppError::invalid(
+                "photo",
+                "unexpected_part",
+                &format!("After the `{after}` part, only parts named `photo` are accepted."),
+            ));
+        }
+        if photos.len() >= most {
+            return Err(too_many());
+        }
+        let index = photos.len();
+        photos.push(process_photo(&mut field, index).await?);
+    }
+    Ok(photos)
+}
+
+/// Reads a JSON body sent to an upload route instead of multipart, with the ordinary small body limit
+/// and the same answers as every other JSON endpoint: 415 (with `unsupported`, saying what to send),
+/// 413, 400 and 422.
+pub async fn read_json_body<T: DeserializeOwned>(
+    state: &AppState,
+    req: Request,
+    unsupported: &str,
+) -> AppResult<T> {
+    if content_type(&req) != "application/json" {
+        return Err(AppError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ErrorCode::UnsupportedMediaType,
+            unsupported,
+        ));
+    }
+    let bytes = axum::body::to_bytes(req.into_body(), state.config.max_body_bytes)
+        .await
+        .map_err(|_| {
+            AppError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                ErrorCode::PayloadTooLarge,
+                "The request is too large.",
+            )
+        })?;
+    parse_json(&bytes)
+}
+
+/// The stored form of a processed photo: its two JPEGs and their sizes.
+pub fn photo_files(p: &Processed) -> hometime_store::NewMessagePhoto<'_> {
+    hometime_store::NewMessagePhoto {
+        display: &p.display,
+        width: p.width,
+        height: p.height,
+        thumb: &p.thumb,
+        thumb_width: p.thumb_width,
+        thumb_height: p.thumb_height,
     }
 }
 

@@ -3,8 +3,8 @@
 
 use axum::Json;
 use axum::extract::multipart::Multipart;
-use axum::extract::{DefaultBodyLimit, FromRequest, RawQuery, Request, State};
-use axum::http::{StatusCode, header};
+use axum::extract::{DefaultBodyLimit, RawQuery, Request, State};
+use axum::http::StatusCode;
 use hometime_api::{
     ApiError, CommentView, ErrorCode, LikeState, MAX_COMMENT_CHARS, NewComment, NewStory,
     STORY_PAGE_SIZE, StoryFeed, StoryView,
@@ -16,9 +16,12 @@ use hometime_store::{NewPhoto, NewStoryRow, StoryFilter, StoryRow};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::error::{AppError, AppResult};
-use crate::extract::{ApiJson, PathId, parse_json};
+use crate::extract::{ApiJson, PathId};
 use crate::messaging::{AdultOnly, Recheck, recheck_with_pack};
-use crate::routes::photos::{UPLOAD_BODY_LIMIT, drain, multipart_error, process_photo, read_part};
+use crate::routes::photos::{
+    UPLOAD_BODY_LIMIT, content_type, open_multipart, or_drain, read_json_body, read_json_part,
+    read_photos,
+};
 use crate::session::Adult;
 use crate::state::AppState;
 use crate::stories::{
@@ -134,17 +137,6 @@ async fn list(
     }))
 }
 
-fn is_multipart(req: &Request) -> bool {
-    req.headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| {
-            v.trim_start()
-                .to_ascii_lowercase()
-                .starts_with("multipart/form-data")
-        })
-}
-
 /// A post that passed every check that needs no photo bytes: its class (`None` for the School Story)
 /// and the warnings its author acknowledged that fired (for the audit record).
 struct Checked {
@@ -201,6 +193,14 @@ fn count_mismatch() -> AppError {
     )
 }
 
+fn story_required() -> AppError {
+    AppError::invalid(
+        "story",
+        "required",
+        "The post's details must come first, in a part named `story`.",
+    )
+}
+
 /// Reads a multipart post: the `story` part first, then its `photo` parts in order, each decoded and
 /// stripped as it arrives. Everything is checked before the first photo is read.
 async fn read_multipart(
@@ -209,62 +209,30 @@ async fn read_multipart(
     viewer: &Viewer,
     multipart: &mut Multipart,
 ) -> AppResult<(NewStory, Checked, Vec<Processed>)> {
-    let story_required = || {
-        AppError::invalid(
-            "story",
-            "required",
-            "The post's details must come first, in a part named `story`.",
-        )
-    };
-    let mut field = multipart
-        .next_field()
-        .await
-        .map_err(|e| multipart_error(&e))?
-        .ok_or_else(story_required)?;
-    if field.name() != Some("story") {
-        return Err(story_required());
-    }
-    let too_large = || {
-        AppError::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            ErrorCode::PayloadTooLarge,
-            "The post's details are too large.",
-        )
-    };
-    let json = read_part(&mut field, state.config.max_body_bytes, too_large).await?;
-    drop(field);
-    let story: NewStory = parse_json(&json)?;
+    let story: NewStory = read_json_part(
+        state,
+        multipart,
+        "story",
+        story_required,
+        "The post's details are too large.",
+    )
+    .await?;
     let checked = check_post(state, adult, viewer, &story).await?;
-    let mut photos = Vec::new();
-    while let Some(mut field) = multipart
-        .next_field()
-        .await
-        .map_err(|e| multipart_error(&e))?
-    {
-        if field.name() != Some("photo") {
-            return Err(AppError::invalid(
-                "photo",
-                "unexpected_part",
-                "After the `story` part, only parts named `photo` are accepted.",
-            ));
+    let photos = read_photos(multipart, "story", story.photos.len(), || {
+        if story.photos.len() >= hometime_api::MAX_PHOTOS_PER_POST {
+            AppError::invalid(
+                "photos",
+                "too_many",
+                &format!(
+                    "A post can have up to {} photos.",
+                    hometime_api::MAX_PHOTOS_PER_POST
+                ),
+            )
+        } else {
+            count_mismatch()
         }
-        if photos.len() >= story.photos.len() {
-            return Err(if photos.len() >= hometime_api::MAX_PHOTOS_PER_POST {
-                AppError::invalid(
-                    "photos",
-                    "too_many",
-                    &format!(
-                        "A post can have up to {} photos.",
-                        hometime_api::MAX_PHOTOS_PER_POST
-                    ),
-                )
-            } else {
-                count_mismatch()
-            });
-        }
-        let index = photos.len();
-        photos.push(process_photo(&mut field, index).await?);
-    }
+    })
+    .await?;
     if photos.len() != story.photos.len() {
         return Err(count_mismatch());
     }
@@ -299,19 +267,17 @@ async fn create(
 ) -> AppResult<(StatusCode, Json<StoryView>)> {
     // Pupils were refused by the extractor, before the body was read.
     let viewer = Viewer::load(&state, &adult).await?;
-    let (story, checked, photos) = if is_multipart(&req) {
-        let mut multipart = Multipart::from_request(req, &state)
-            .await
-            .map_err(|_| multipart_error_plain())?;
-        match read_multipart(&state, &adult, &viewer, &mut multipart).await {
-            Ok(read) => read,
-            Err(e) => {
-                drain(&mut multipart).await;
-                return Err(e);
-            }
-        }
+    let (story, checked, photos) = if content_type(&req).starts_with("multipart/form-data") {
+        let mut multipart = open_multipart(&state, req).await?;
+        let read = read_multipart(&state, &adult, &viewer, &mut multipart).await;
+        or_drain(&mut multipart, read).await?
     } else {
-        let story = read_json(&state, req).await?;
+        let story: NewStory = read_json_body(
+            &state,
+            req,
+            "Send a post as multipart/form-data (with photos) or as JSON (text only).",
+        )
+        .await?;
         if !story.photos.is_empty() {
             return Err(count_mismatch());
         }
@@ -356,48 +322,6 @@ async fn create(
         .pop()
         .ok_or_else(|| AppError::internal("story view missing"))?;
     Ok((StatusCode::CREATED, Json(view)))
-}
-
-/// A text-only post sent as JSON, read with the ordinary small body limit (the route's large one is for
-/// photos) and the same answers as every other JSON endpoint: 415, 413, 400 and 422.
-async fn read_json(state: &AppState, req: Request) -> AppResult<NewStory> {
-    let content_type = req
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    let essence = content_type
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
-    if essence != "application/json" {
-        return Err(AppError::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            ErrorCode::UnsupportedMediaType,
-            "Send a post as multipart/form-data (with photos) or as JSON (text only).",
-        ));
-    }
-    let bytes = axum::body::to_bytes(req.into_body(), state.config.max_body_bytes)
-        .await
-        .map_err(|_| {
-            AppError::new(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                ErrorCode::PayloadTooLarge,
-                "The request is too large.",
-            )
-        })?;
-    parse_json(&bytes)
-}
-
-fn multipart_error_plain() -> AppError {
-    AppError::new(
-        StatusCode::BAD_REQUEST,
-        ErrorCode::Validation,
-        "The upload could not be read. Please try again.",
-    )
-    .with_field("", "unreadable", "the upload could not be read")
 }
 
 /// Takes a story down: its author, the class's teacher, or a leader. Its photos' bytes are deleted in

@@ -17,22 +17,24 @@
 
 use axum::Json;
 use axum::extract::multipart::Multipart;
-use axum::extract::{DefaultBodyLimit, FromRequest, Request, State};
-use axum::http::{StatusCode, header};
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::StatusCode;
 use hometime_api::{ApiError, ErrorCode, MAX_PHOTOS_PER_POST, MessageView, SendMessageRequest};
 use hometime_domain::ClassId;
-use hometime_media::Processed;
 use hometime_policy::{AuthorRole, Context, PhotoFacts};
 use hometime_store::NewMessagePhoto;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::error::{AppError, AppResult};
-use crate::extract::{PathId, parse_json};
+use crate::extract::PathId;
 use crate::messaging::{
     AdultOnly, Recheck, SchoolConfig, chat_member, policy_pack_for_class, recheck_with_pack,
     school_of, thread_for_caller,
 };
-use crate::routes::photos::{UPLOAD_BODY_LIMIT, drain, multipart_error, process_photo, read_part};
+use crate::routes::photos::{
+    UPLOAD_BODY_LIMIT, content_type, drain, open_multipart, or_drain, photo_files, read_json_body,
+    read_json_part, read_part, read_photos,
+};
 use crate::routes::threads::{check_send, store_send};
 use crate::session::Adult;
 use crate::state::AppState;
@@ -55,18 +57,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         ))
 }
 
-fn content_type(req: &Request) -> String {
-    req.headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase()
-}
-
 fn message_required() -> AppError {
     AppError::invalid(
         "message",
@@ -75,71 +65,23 @@ fn message_required() -> AppError {
     )
 }
 
-/// Starts reading a multipart body; a body that is not multipart after all is a 400.
-async fn open_multipart(state: &AppState, req: Request) -> AppResult<Multipart> {
-    Multipart::from_request(req, state).await.map_err(|_| {
-        AppError::new(
-            StatusCode::BAD_REQUEST,
-            ErrorCode::Validation,
-            "The upload could not be read. Please try again.",
-        )
-        .with_field("", "unreadable", "the upload could not be read")
-    })
-}
+/// What to send instead of a body that is neither multipart nor JSON.
+const UNSUPPORTED: &str =
+    "Send photos as multipart/form-data: a `message` part (JSON), then `photo` parts.";
 
 /// Reads the `message` part, which must come first.
 async fn read_message(
     state: &AppState,
     multipart: &mut Multipart,
 ) -> AppResult<SendMessageRequest> {
-    let mut field = multipart
-        .next_field()
-        .await
-        .map_err(|e| multipart_error(&e))?
-        .ok_or_else(message_required)?;
-    if field.name() != Some("message") {
-        return Err(message_required());
-    }
-    let too_large = || {
-        AppError::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            ErrorCode::PayloadTooLarge,
-            "The message is too large.",
-        )
-    };
-    let json = read_part(&mut field, state.config.max_body_bytes, too_large).await?;
-    parse_json(&json)
-}
-
-/// Reads a JSON body with the ordinary small limit (the route's large one is for photos) and the usual
-/// answers: 415 for another type, 413, 400 and 422.
-async fn read_json(state: &AppState, req: Request) -> AppResult<SendMessageRequest> {
-    if content_type(&req) != "application/json" {
-        return Err(AppError::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            ErrorCode::UnsupportedMediaType,
-            "Send photos as multipart/form-data: a `message` part (JSON), then `photo` parts.",
-        ));
-    }
-    let bytes = axum::body::to_bytes(req.into_body(), state.config.max_body_bytes)
-        .await
-        .map_err(|_| {
-            AppError::new(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                ErrorCode::PayloadTooLarge,
-                "The request is too large.",
-            )
-        })?;
-    parse_json(&bytes)
-}
-
-/// Runs `step` on a multipart body; when it refuses, reads and discards the rest of the body first so the
-/// sender gets the answer rather than a reset connection while still uploading.
-async fn or_drain<T>(multipart: &mut Multipart, step: AppResult<T>) -> AppResult<T> {
-    if step.is_err() {
-        drain(multipart).await;
-    }
-    step
+    read_json_part(
+        state,
+        multipart,
+        "message",
+        message_required,
+        "The message is too large.",
+    )
+    .await
 }
 
 fn photo_required() -> AppError {
@@ -148,37 +90,6 @@ fn photo_required() -> AppError {
         "required",
         "Add at least one photo, or send a text message instead.",
     )
-}
-
-/// Reads the `photo` parts after the message, decoding and stripping each as it arrives.
-async fn read_photos(multipart: &mut Multipart) -> AppResult<Vec<Processed>> {
-    let mut photos = Vec::new();
-    while let Some(mut field) = multipart
-        .next_field()
-        .await
-        .map_err(|e| multipart_error(&e))?
-    {
-        if field.name() != Some("photo") {
-            return Err(AppError::invalid(
-                "photo",
-                "unexpected_part",
-                "After the `message` part, only parts named `photo` are accepted.",
-            ));
-        }
-        if photos.len() >= MAX_PHOTOS_PER_POST {
-            return Err(AppError::invalid(
-                "photo",
-                "too_many",
-                &format!("A message can carry up to {MAX_PHOTOS_PER_POST} photos."),
-            ));
-        }
-        let index = photos.len();
-        photos.push(process_photo(&mut field, index).await?);
-    }
-    if photos.is_empty() {
-        return Err(photo_required());
-    }
-    Ok(photos)
 }
 
 /// The checks and the send, once the multipart body is open.
@@ -194,18 +105,18 @@ async fn send_multipart(
     thread_for_caller(state, adult, &school, id).await?;
     let message = read_message(state, multipart).await?;
     let checked = check_send(state, adult, id, &message, true).await?;
-    let processed = read_photos(multipart).await?;
-    let photos: Vec<NewMessagePhoto> = processed
-        .iter()
-        .map(|p| NewMessagePhoto {
-            display: &p.display,
-            width: p.width,
-            height: p.height,
-            thumb: &p.thumb,
-            thumb_width: p.thumb_width,
-            thumb_height: p.thumb_height,
-        })
-        .collect();
+    let processed = read_photos(multipart, "message", MAX_PHOTOS_PER_POST, || {
+        AppError::invalid(
+            "photo",
+            "too_many",
+            &format!("A message can carry up to {MAX_PHOTOS_PER_POST} photos."),
+        )
+    })
+    .await?;
+    if processed.is_empty() {
+        return Err(photo_required());
+    }
+    let photos: Vec<NewMessagePhoto> = processed.iter().map(photo_files).collect();
     store_send(state, adult, &message, &checked, &photos).await
 }
 
@@ -241,7 +152,7 @@ async fn send_photos(
         let sent = send_multipart(&state, &adult, id, &mut multipart).await;
         return or_drain(&mut multipart, sent).await;
     }
-    let message = read_json(&state, req).await?;
+    let message = read_json_body(&state, req, UNSUPPORTED).await?;
     check_send(&state, &adult, id, &message, true).await?;
     Err(photo_required())
 }
@@ -341,7 +252,7 @@ async fn chat_photos(
             schedule_for_next_working_morning: false,
         })
     } else {
-        read_json(&state, req).await?
+        read_json_body(&state, req, UNSUPPORTED).await?
     };
     Err(refuse_chat_photos(&state, &adult, ClassId(id), &message).await)
 }
