@@ -140,25 +140,25 @@ enum Guard {
     Floor(f64),
 }
 
-/// Held-out regression guard. The values are still those of the final `test.jsonl` run of the 2026-11-23
-/// tuning round (that set's third aggregate evaluation; see README, "Measured"); since round 11 the guard
-/// reads `test2.jsonl`, and the lead sets its floors after the final evaluation. Floors are that run's numbers rounded down to two
-/// decimals, the false-alarm ceiling its rate rounded up. Update only from a full aggregate run, never to
-/// make a change pass, and replace a floor with `Guard::Target` once a run meets the target.
+/// Held-out regression guard for `test2.jsonl` (685 lines by a writer who never saw the engine or the dev
+/// sets). Values are from its third aggregate evaluation, after round 11 (see README, "Measured"). Floors are
+/// that run's numbers rounded down to two decimals, the false-alarm ceiling its rate rounded up. Update only
+/// from a full aggregate run, never to make a change pass, and replace a floor with `Guard::Target` once a
+/// run meets the target.
 const HELD_OUT: &[(&str, Guard)] = &[
-    ("precision of block findings", Guard::Target), // 1.000; target >= 0.95
-    ("child-name-shared precision", Guard::Floor(0.94)), // 0.944; target >= 0.95, not yet met
-    ("child-name-shared recall", Guard::Target),    // 0.944; target >= 0.90
-    ("safeguarding-to-dsl recall", Guard::Target),  // 0.952; target >= 0.95 (and the routing 0.85)
-    ("absence-to-office recall", Guard::Floor(0.76)), // 0.769; target >= 0.85, not yet met
-    ("sickness-to-office recall", Guard::Target),   // 1.000; target >= 0.85
-    ("pickup-change-to-office recall", Guard::Target), // 0.917; target >= 0.85
-    ("dinner-enquiry-to-office recall", Guard::Target), // 1.000; target >= 0.85
-    ("urgent-to-phone recall", Guard::Floor(0.83)), // 0.833; target >= 0.85, not yet met
-    ("medication-to-nursing recall", Guard::Target), // 0.909; target >= 0.85
-    ("complaint-to-office recall", Guard::Floor(0.73)), // 0.733; target >= 0.85, not yet met
-    ("progress-to-meeting recall", Guard::Floor(0.81)), // 0.818; target >= 0.85, not yet met
-    ("warn/block on clean messages", Guard::Floor(0.03)), // 0.021 (4 of 194); target <= 0.02, not yet met
+    ("precision of block findings", Guard::Floor(0.93)), // 0.939 (62 of 66); target >= 0.95, not yet met
+    ("child-name-shared precision", Guard::Floor(0.92)), // 0.920; target >= 0.95, not yet met
+    ("child-name-shared recall", Guard::Target),         // 0.958; target >= 0.90
+    ("safeguarding-to-dsl recall", Guard::Floor(0.89)),  // 0.893; target >= 0.95, not yet met
+    ("absence-to-office recall", Guard::Target),         // 0.921; target >= 0.85
+    ("sickness-to-office recall", Guard::Target),        // 0.913; target >= 0.85
+    ("pickup-change-to-office recall", Guard::Floor(0.75)), // 0.750; target >= 0.85, not yet met
+    ("dinner-enquiry-to-office recall", Guard::Target),  // 1.000; target >= 0.85
+    ("urgent-to-phone recall", Guard::Target),           // 0.943; target >= 0.85
+    ("medication-to-nursing recall", Guard::Target),     // 0.960; target >= 0.85
+    ("complaint-to-office recall", Guard::Floor(0.57)),  // 0.571; target >= 0.85, not yet met
+    ("progress-to-meeting recall", Guard::Floor(0.80)),  // 0.806; target >= 0.85, not yet met
+    ("warn/block on clean messages", Guard::Floor(0.05)), // 0.048 (15 of 312); target <= 0.02, not yet met
 ];
 
 /// The held-out set: printed, held to the targets where they were met and to the regression
