@@ -3,6 +3,7 @@
 
 use hometime_domain::{PupilId, UserId};
 
+use crate::messaging::insert_audit;
 use crate::people::lock_pupil;
 use crate::{Millis, PhotoConsent, Store, StoreError, on_pool};
 
@@ -82,17 +83,14 @@ impl Store {
                 .bind(pupil.0)
                 .execute(&mut *tx)
                 .await?;
-                sqlx::query(
-                    "INSERT INTO audit (actor_user_id, action, subject, at, detail) \
-                     VALUES ($1, $2, $3, $4, $5)",
-                )
-                .bind(by.0)
-                .bind(CONSENT_AUDIT_ACTION)
-                .bind(format!("pupil:{}", pupil.0))
-                .bind(now)
-                .bind(old.change_words(&new))
-                .execute(&mut *tx)
-                .await?;
+                insert_audit!(
+                    &mut *tx,
+                    by.0,
+                    CONSENT_AUDIT_ACTION,
+                    format!("pupil:{}", pupil.0),
+                    now,
+                    old.change_words(&new)
+                );
             }
             tx.commit().await?;
             old

@@ -174,6 +174,25 @@ macro_rules! insert_event {
 }
 pub(crate) use insert_event;
 
+/// Writes one audit entry inside the caller's transaction, so it is kept exactly when the change it
+/// records is. Every in-transaction audit entry (messages, chat moderation, stories, comments, consent)
+/// is written here; [`Store::audit`] writes one on its own.
+macro_rules! insert_audit {
+    ($conn:expr, $actor:expr, $action:expr, $subject:expr, $at:expr, $detail:expr) => {
+        sqlx::query(
+            "INSERT INTO audit (actor_user_id, action, subject, at, detail) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind($actor)
+        .bind($action)
+        .bind($subject)
+        .bind($at)
+        .bind($detail)
+        .execute($conn)
+        .await?
+    };
+}
+pub(crate) use insert_audit;
+
 impl NewMessage<'_> {
     /// Whether the message is visible at once (its live event is written with it), rather than held for
     /// the next working morning.
@@ -233,16 +252,7 @@ macro_rules! insert_message_tx {
             );
         }
         if !m.acknowledged.is_empty() {
-            sqlx::query(
-                "INSERT INTO audit (actor_user_id, action, subject, at, detail) VALUES ($1, $2, $3, $4, $5)",
-            )
-            .bind(m.author.0)
-            .bind("policy.warning_acknowledged")
-            .bind(format!("message:{id}"))
-            .bind(m.sent_at)
-            .bind(m.acknowledged.join(","))
-            .execute(&mut *$tx)
-            .await?;
+            $crate::messaging::insert_audit!(&mut *$tx, m.author.0, "policy.warning_acknowledged", format!("message:{id}"), m.sent_at, m.acknowledged.join(","));
         }
         id
     }};
@@ -493,16 +503,14 @@ impl Store {
             .rows_affected()
                 == 1;
             if done {
-                sqlx::query(
-                    "INSERT INTO audit (actor_user_id, action, subject, at, detail) VALUES ($1, $2, $3, $4, $5)",
-                )
-                .bind(by.0)
-                .bind("chat.message_removed")
-                .bind(format!("message:{}", message.id))
-                .bind(now)
-                .bind("")
-                .execute(&mut *tx)
-                .await?;
+                insert_audit!(
+                    &mut *tx,
+                    by.0,
+                    "chat.message_removed",
+                    format!("message:{}", message.id),
+                    now,
+                    ""
+                );
                 insert_event!(
                     &mut *tx,
                     message.school_id,
@@ -542,16 +550,14 @@ impl Store {
             .bind(now)
             .fetch_one(&mut *tx)
             .await?;
-            sqlx::query(
-                "INSERT INTO audit (actor_user_id, action, subject, at, detail) VALUES ($1, $2, $3, $4, $5)",
-            )
-            .bind(by.0)
-            .bind("chat.message_reported")
-            .bind(format!("message:{message}"))
-            .bind(now)
-            .bind(format!("report:{id}"))
-            .execute(&mut *tx)
-            .await?;
+            insert_audit!(
+                &mut *tx,
+                by.0,
+                "chat.message_reported",
+                format!("message:{message}"),
+                now,
+                format!("report:{id}")
+            );
             tx.commit().await?;
             id
         }))

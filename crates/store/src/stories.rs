@@ -7,6 +7,7 @@
 
 use hometime_domain::{ClassId, CommentId, PhotoId, PupilId, SchoolId, StoryId, UserId};
 
+use crate::messaging::insert_audit;
 use crate::{Millis, Store, StoreError, on_pool};
 
 /// A story with its author's and class's names. The body is served only while `removed_at` is `None`.
@@ -225,9 +226,43 @@ const COMMENT_SELECT: &str = "SELECT k.id, k.story_id, k.author_user_id, u.displ
      k.author_kind, k.body, k.created_at, k.removed_at, r.display_name AS removed_by_name \
      FROM story_comments k JOIN users u ON u.id = k.author_user_id LEFT JOIN users r ON r.id = k.removed_by";
 
-fn dim(v: u32) -> i32 {
+/// Pixel sizes are at most a few thousand; the column is a 32-bit integer in both dialects.
+pub(crate) fn dim(v: u32) -> i32 {
     i32::try_from(v).unwrap_or(i32::MAX)
 }
+
+/// Writes one `photos` row inside the caller's transaction and evaluates to its id. `$p` is a
+/// [`NewPhoto`] or a [`crate::NewMessagePhoto`] (both carry the two JPEGs and their sizes); a photo
+/// belongs to a story or to a message, so one of `$story` and `$message` is `None`. Shared by stories
+/// and thread photos so both write the row the same way.
+macro_rules! insert_photo {
+    ($conn:expr, $school:expr, $story:expr, $message:expr, $position:expr, $uploader:expr, $p:expr,
+     $no_pupils:expr, $now:expr) => {{
+        let p = $p;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO photos (school_id, story_id, message_id, position, uploaded_by, width, height, \
+             display, thumb_width, thumb_height, thumb, no_pupils, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
+        )
+        .bind($school)
+        .bind($story)
+        .bind($message)
+        .bind($position)
+        .bind($uploader)
+        .bind($crate::stories::dim(p.width))
+        .bind($crate::stories::dim(p.height))
+        .bind(p.display)
+        .bind($crate::stories::dim(p.thumb_width))
+        .bind($crate::stories::dim(p.thumb_height))
+        .bind(p.thumb)
+        .bind($no_pupils)
+        .bind($now)
+        .fetch_one($conn)
+        .await?;
+        id
+    }};
+}
+pub(crate) use insert_photo;
 
 impl Store {
     /// Stores a story, its audience, its photos and their tags, and (when warnings were acknowledged) an
@@ -256,26 +291,18 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
             }
-            for (position, p) in s.photos.iter().enumerate() {
-                let photo: i64 = sqlx::query_scalar(
-                    "INSERT INTO photos (school_id, story_id, message_id, position, uploaded_by, width, height, \
-                     display, thumb_width, thumb_height, thumb, no_pupils, created_at) \
-                     VALUES ($1, $2, NULL, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
-                )
-                .bind(s.school.0)
-                .bind(id)
-                .bind(i32::try_from(position).unwrap_or(i32::MAX))
-                .bind(s.author.0)
-                .bind(dim(p.width))
-                .bind(dim(p.height))
-                .bind(p.display)
-                .bind(dim(p.thumb_width))
-                .bind(dim(p.thumb_height))
-                .bind(p.thumb)
-                .bind(p.no_pupils)
-                .bind(s.now)
-                .fetch_one(&mut *tx)
-                .await?;
+            for (position, p) in (0_i32..).zip(s.photos) {
+                let photo = insert_photo!(
+                    &mut *tx,
+                    s.school.0,
+                    Some(id),
+                    None::<i64>,
+                    position,
+                    s.author.0,
+                    p,
+                    p.no_pupils,
+                    s.now
+                );
                 for pupil in p.tagged {
                     sqlx::query(
                         "INSERT INTO photo_tags (photo_id, pupil_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
@@ -287,16 +314,14 @@ impl Store {
                 }
             }
             if !s.acknowledged.is_empty() {
-                sqlx::query(
-                    "INSERT INTO audit (actor_user_id, action, subject, at, detail) VALUES ($1, $2, $3, $4, $5)",
-                )
-                .bind(s.author.0)
-                .bind("policy.warning_acknowledged")
-                .bind(format!("story:{id}"))
-                .bind(s.now)
-                .bind(s.acknowledged.join(","))
-                .execute(&mut *tx)
-                .await?;
+                insert_audit!(
+                    &mut *tx,
+                    s.author.0,
+                    "policy.warning_acknowledged",
+                    format!("story:{id}"),
+                    s.now,
+                    s.acknowledged.join(",")
+                );
             }
             tx.commit().await?;
             id
@@ -455,16 +480,14 @@ impl Store {
                     .bind(id.0)
                     .execute(&mut *tx)
                     .await?;
-                sqlx::query(
-                    "INSERT INTO audit (actor_user_id, action, subject, at, detail) VALUES ($1, $2, $3, $4, $5)",
-                )
-                .bind(by.0)
-                .bind("story.removed")
-                .bind(format!("story:{}", id.0))
-                .bind(now)
-                .bind("")
-                .execute(&mut *tx)
-                .await?;
+                insert_audit!(
+                    &mut *tx,
+                    by.0,
+                    "story.removed",
+                    format!("story:{}", id.0),
+                    now,
+                    ""
+                );
             }
             tx.commit().await?;
             done
@@ -563,16 +586,14 @@ impl Store {
             .fetch_one(&mut *tx)
             .await?;
             if !acknowledged.is_empty() {
-                sqlx::query(
-                    "INSERT INTO audit (actor_user_id, action, subject, at, detail) VALUES ($1, $2, $3, $4, $5)",
-                )
-                .bind(author.0)
-                .bind("policy.warning_acknowledged")
-                .bind(format!("comment:{id}"))
-                .bind(now)
-                .bind(acknowledged.join(","))
-                .execute(&mut *tx)
-                .await?;
+                insert_audit!(
+                    &mut *tx,
+                    author.0,
+                    "policy.warning_acknowledged",
+                    format!("comment:{id}"),
+                    now,
+                    acknowledged.join(",")
+                );
             }
             tx.commit().await?;
             id
@@ -625,16 +646,14 @@ impl Store {
             .rows_affected()
                 == 1;
             if done {
-                sqlx::query(
-                    "INSERT INTO audit (actor_user_id, action, subject, at, detail) VALUES ($1, $2, $3, $4, $5)",
-                )
-                .bind(by.0)
-                .bind("story.comment_removed")
-                .bind(format!("comment:{}", id.0))
-                .bind(now)
-                .bind("")
-                .execute(&mut *tx)
-                .await?;
+                insert_audit!(
+                    &mut *tx,
+                    by.0,
+                    "story.comment_removed",
+                    format!("comment:{}", id.0),
+                    now,
+                    ""
+                );
             }
             tx.commit().await?;
             done

@@ -7,6 +7,7 @@
 use hometime_domain::{PhotoId, UserId};
 
 use crate::messaging::insert_message_tx;
+use crate::stories::insert_photo;
 use crate::{NewMessage, Store, StoreError, count, on_pool};
 
 /// One processed photo to store with a message.
@@ -41,11 +42,6 @@ pub struct MessagePhotoBytes {
     pub thumb: Option<Vec<u8>>,
 }
 
-/// Pixel sizes are at most a few thousand; the column is a 32-bit integer in both dialects.
-fn px(n: u32) -> i32 {
-    i32::try_from(n).unwrap_or(i32::MAX)
-}
-
 impl Store {
     /// Stores a message with its photos, in order, in one transaction: the message row, its live event
     /// and audit entry exactly as [`Store::insert_message`] writes them, then one `photos` row per photo.
@@ -59,25 +55,17 @@ impl Store {
             let mut tx = pool.begin().await?;
             let id = insert_message_tx!(tx, m);
             for (position, p) in (0_i32..).zip(photos) {
-                sqlx::query(
-                    "INSERT INTO photos (school_id, story_id, message_id, position, uploaded_by, width, \
-                     height, display, thumb_width, thumb_height, thumb, no_pupils, created_at) \
-                     VALUES ($1, NULL, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-                )
-                .bind(m.school.0)
-                .bind(id)
-                .bind(position)
-                .bind(m.author.0)
-                .bind(px(p.width))
-                .bind(px(p.height))
-                .bind(p.display)
-                .bind(px(p.thumb_width))
-                .bind(px(p.thumb_height))
-                .bind(p.thumb)
-                .bind(false)
-                .bind(m.sent_at)
-                .execute(&mut *tx)
-                .await?;
+                insert_photo!(
+                    &mut *tx,
+                    m.school.0,
+                    None::<i64>,
+                    Some(id),
+                    position,
+                    m.author.0,
+                    p,
+                    false,
+                    m.sent_at
+                );
             }
             tx.commit().await?;
             id
