@@ -58,10 +58,10 @@ fn StoriesView(filter: FeedFilter) -> impl IntoView {
     let tabs = filters
         .into_iter()
         .map(|(f, label)| {
-            let current = (f == filter).then_some("page");
+            // `exact`: `/stories` (All) is a prefix of every other filter's path.
             view! {
                 <li>
-                    <A href=f.route().path() attr:class="story-filter" attr:aria-current=current>
+                    <A href=f.route().path() exact=true attr:class="story-filter">
                         {label}
                     </A>
                 </li>
