@@ -97,6 +97,19 @@ pub fn png_with_text(width: u32, height: u32) -> Vec<u8> {
     out
 }
 
+/// A real PNG (see [`png_with_text`]) whose header claims `width` × `height` pixels, with IHDR's CRC
+/// rewritten to match: what a decompression bomb looks like before any pixel is decoded. Its body is
+/// still the small picture's, so decoding any pixel would fail as corrupt.
+pub fn png_claiming(width: u32, height: u32) -> Vec<u8> {
+    let mut png = png_with_text(8, 8);
+    // IHDR's data (width, height, ...) starts after the signature (8), length (4) and name (4).
+    png[16..20].copy_from_slice(&width.to_be_bytes());
+    png[20..24].copy_from_slice(&height.to_be_bytes());
+    let crc = crc32(&png[12..29]);
+    png[29..33].copy_from_slice(&crc.to_be_bytes());
+    png
+}
+
 /// A lossless WebP in the extended format whose bottom half is transparent, with EXIF (camera and GPS)
 /// and XMP chunks.
 ///

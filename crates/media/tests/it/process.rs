@@ -362,11 +362,7 @@ fn pixel_limits_are_checked_on_the_header() {
 #[test]
 fn decompression_bombs_are_refused_from_the_header() {
     // PNG: take a real PNG and rewrite IHDR's width and height (and its CRC).
-    let mut png = fixtures::png_with_text(8, 8);
-    png[16..20].copy_from_slice(&100_000u32.to_be_bytes());
-    png[20..24].copy_from_slice(&100_000u32.to_be_bytes());
-    let crc = crc32(&png[12..29]);
-    png[29..33].copy_from_slice(&crc.to_be_bytes());
+    let png = fixtures::png_claiming(100_000, 100_000);
     let expected = MediaError::TooManyPixels {
         width: 100_000,
         height: 100_000,
@@ -450,19 +446,4 @@ fn cut_off_and_garbled_photos_are_corrupt() {
             "{name} garbled"
         );
     }
-}
-
-fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = !0u32;
-    for &byte in bytes {
-        crc ^= u32::from(byte);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
 }

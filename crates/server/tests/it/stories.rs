@@ -7,9 +7,10 @@
 
 use hometime_api::{CommentView, LikeState, StoryFeed, StoryView};
 use hometime_domain::{ClassId, PhotoId, SchoolId, UserId};
-use hometime_media::fixtures::{jpeg_with_metadata, metadata_markers, png_with_text, webp};
+use hometime_media::fixtures::{
+    jpeg_with_metadata, metadata_markers, png_claiming, png_with_text, webp,
+};
 use hometime_server::Clock;
-use reqwest::multipart::{Form, Part};
 use reqwest::{Client, Response, StatusCode};
 use serde_json::{Value, json};
 
@@ -22,38 +23,15 @@ const JADE: i64 = 3;
 const EMEKA: i64 = 15;
 const SINGH: UserId = UserId(7);
 
-fn form(story: &Value, photos: Vec<(Vec<u8>, &str, &str)>) -> Form {
-    let mut form = Form::new().part(
-        "story",
-        Part::text(story.to_string())
-            .mime_str("application/json")
-            .unwrap(),
-    );
-    for (bytes, name, mime) in photos {
-        form = form.part(
-            "photo",
-            Part::bytes(bytes)
-                .file_name(name.to_owned())
-                .mime_str(mime)
-                .unwrap(),
-        );
-    }
-    form
-}
-
-fn jpeg(bytes: Vec<u8>) -> (Vec<u8>, &'static str, &'static str) {
-    (bytes, "photo.jpg", "image/jpeg")
-}
-
 async fn post_story(
     app: &TestApp,
     client: &Client,
     story: Value,
-    photos: Vec<(Vec<u8>, &str, &str)>,
+    photos: Vec<Upload<'_>>,
 ) -> Response {
     client
         .post(app.api("/stories"))
-        .multipart(form(&story, photos))
+        .multipart(upload_form(Some(("story", &story)), photos))
         .send()
         .await
         .unwrap()
@@ -244,31 +222,6 @@ async fn uploads_are_stripped_upright_and_private(db: String) {
     );
 }
 
-/// A real PNG whose header (IHDR, with a correct CRC) claims 30000×30000 pixels: what a decompression
-/// bomb looks like before any pixel is decoded.
-fn png_bomb_header() -> Vec<u8> {
-    fn crc32(data: &[u8]) -> u32 {
-        let mut crc = 0xFFFF_FFFF_u32;
-        for &b in data {
-            crc ^= u32::from(b);
-            for _ in 0..8 {
-                crc = if crc & 1 == 1 {
-                    (crc >> 1) ^ 0xEDB8_8320
-                } else {
-                    crc >> 1
-                };
-            }
-        }
-        !crc
-    }
-    let mut png = png_with_text(8, 8);
-    png[16..20].copy_from_slice(&30_000_u32.to_be_bytes());
-    png[20..24].copy_from_slice(&30_000_u32.to_be_bytes());
-    let crc = crc32(&png[12..29]);
-    png[29..33].copy_from_slice(&crc.to_be_bytes());
-    png
-}
-
 async fn bad_files_are_refused_and_leave_nothing(db: String) {
     let app = TestApp::start(&db).await;
     let teacher = app.signed_in(TEACHER).await;
@@ -308,7 +261,7 @@ async fn bad_files_are_refused_and_leave_nothing(db: String) {
         ),
         (
             "a PNG header claiming 30000×30000",
-            vec![good.clone(), good.clone(), png_bomb_header()],
+            vec![good.clone(), good.clone(), png_claiming(30_000, 30_000)],
             StatusCode::UNPROCESSABLE_ENTITY,
             "image_too_large",
             "photo[2]",
@@ -356,6 +309,26 @@ async fn bad_files_are_refused_and_leave_nothing(db: String) {
         let body = error_of(res, StatusCode::UNPROCESSABLE_ENTITY).await;
         assert_eq!(body["fields"][0]["code"], "count_mismatch");
     }
+    // After the `story` part only `photo` parts are read: another name is refused.
+    let form = upload_form(
+        Some((
+            "story",
+            &json!({"class_id": KESTREL, "photos": [{"no_pupils": true}]}),
+        )),
+        vec![],
+    )
+    .part("file", reqwest::multipart::Part::bytes(good.clone()));
+    let res = teacher
+        .post(app.api("/stories"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let body = error_of(res, StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert_eq!(
+        (&body["fields"][0]["field"], &body["fields"][0]["code"]),
+        (&json!("photo"), &json!("unexpected_part"))
+    );
     // Untagged photos on a shared post ask for tags; an empty post asks for something.
     let res = post_story(
         &app,

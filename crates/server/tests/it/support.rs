@@ -13,6 +13,7 @@ use chrono_tz::Europe::London;
 use hometime_api::{ClassCodeOpened, Me, PupilChoices};
 use hometime_server::config::{PasswordCost, RateLimits};
 use hometime_server::{Clock, Config, ManualClock, Server};
+use reqwest::multipart::{Form, Part};
 use reqwest::{Client, Response, StatusCode};
 use serde_json::{Value, json};
 use sqlx::{Connection, Executor, PgConnection};
@@ -393,4 +394,43 @@ pub fn session_cookie(res: &Response) -> Option<String> {
         .filter_map(|v| v.to_str().ok())
         .find_map(|v| v.strip_prefix("hometime_session="))
         .map(|v| v.split(';').next().unwrap_or("").to_owned())
+}
+
+/// One file for an upload: its bytes, file name and media type.
+pub type Upload<'a> = (Vec<u8>, &'a str, &'a str);
+
+/// A JPEG file for an upload, named as a phone names its photos.
+pub fn jpeg(bytes: Vec<u8>) -> Upload<'static> {
+    (bytes, "IMG_0001.jpg", "image/jpeg")
+}
+
+/// A multipart upload as the app sends one: the JSON part (`story`, `message`) when there is one, then a
+/// `photo` part per file, in order.
+pub fn upload_form(json_part: Option<(&str, &Value)>, photos: Vec<Upload<'_>>) -> Form {
+    let mut form = Form::new();
+    if let Some((name, value)) = json_part {
+        form = form.part(
+            name.to_owned(),
+            Part::text(value.to_string())
+                .mime_str("application/json")
+                .unwrap(),
+        );
+    }
+    for (bytes, name, mime) in photos {
+        form = form.part(
+            "photo",
+            Part::bytes(bytes)
+                .file_name(name.to_owned())
+                .mime_str(mime)
+                .unwrap(),
+        );
+    }
+    form
+}
+
+/// Opens (or finds) the thread between `parent` and `pupil`'s teacher and returns its id.
+pub async fn start_thread(app: &TestApp, parent: &Client, pupil: i64) -> i64 {
+    let res = post(parent, app.api("/threads"), json!({"pupil_id": pupil})).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    res.json::<Value>().await.unwrap()["id"].as_i64().unwrap()
 }

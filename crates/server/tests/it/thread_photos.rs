@@ -5,7 +5,7 @@
 
 use hometime_api::{MessageView, ThreadMessages};
 use hometime_media::fixtures::{jpeg_with_metadata, metadata_markers, png_with_text, webp};
-use reqwest::multipart::{Form, Part};
+use reqwest::multipart::Form;
 use reqwest::{Client, Response, StatusCode};
 use serde_json::{Value, json};
 
@@ -14,30 +14,9 @@ use crate::support::*;
 /// Ruby Lane's parent: another family of Kestrel.
 const ALEX: &str = "alex.lane@example.com";
 
-fn form(message: Option<&Value>, photos: Vec<(Vec<u8>, &str, &str)>) -> Form {
-    let mut form = Form::new();
-    if let Some(message) = message {
-        form = form.part(
-            "message",
-            Part::text(message.to_string())
-                .mime_str("application/json")
-                .unwrap(),
-        );
-    }
-    for (bytes, name, mime) in photos {
-        form = form.part(
-            "photo",
-            Part::bytes(bytes)
-                .file_name(name.to_owned())
-                .mime_str(mime)
-                .unwrap(),
-        );
-    }
-    form
-}
-
-fn jpeg(bytes: Vec<u8>) -> (Vec<u8>, &'static str, &'static str) {
-    (bytes, "IMG_0001.jpg", "image/jpeg")
+/// A photo send: the `message` part when there is one, then the photos.
+fn form(message: Option<&Value>, photos: Vec<Upload<'_>>) -> Form {
+    upload_form(message.map(|m| ("message", m)), photos)
 }
 
 async fn send(
@@ -45,7 +24,7 @@ async fn send(
     client: &Client,
     thread: i64,
     message: Option<Value>,
-    photos: Vec<(Vec<u8>, &str, &str)>,
+    photos: Vec<Upload<'_>>,
 ) -> Response {
     client
         .post(app.api(&format!("/threads/{thread}/photos")))
@@ -53,12 +32,6 @@ async fn send(
         .send()
         .await
         .unwrap()
-}
-
-async fn start_thread(app: &TestApp, parent: &Client, pupil: i64) -> i64 {
-    let res = post(parent, app.api("/threads"), json!({"pupil_id": pupil})).await;
-    assert_eq!(res.status(), StatusCode::OK);
-    res.json::<Value>().await.unwrap()["id"].as_i64().unwrap()
 }
 
 async fn thread_messages(app: &TestApp, client: &Client, thread: i64) -> Vec<MessageView> {
@@ -219,7 +192,7 @@ async fn bad_files_and_bad_messages_leave_nothing(db: String) {
     type Case = (
         &'static str,
         Option<Value>,
-        Vec<(Vec<u8>, &'static str, &'static str)>,
+        Vec<Upload<'static>>,
         StatusCode,
         &'static str,
         &'static str,
@@ -316,6 +289,20 @@ async fn bad_files_and_bad_messages_leave_nothing(db: String) {
             "schedule_for_next_working_morning",
         ),
     ];
+    // After the `message` part only `photo` parts are read: another name is refused.
+    let form = form(message().as_ref(), vec![good()])
+        .part("file", reqwest::multipart::Part::bytes(vec![0xFF; 8]));
+    let res = sam
+        .post(app.api(&format!("/threads/{thread}/photos")))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let body = error_of(res, StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert_eq!(
+        (&body["fields"][0]["field"], &body["fields"][0]["code"]),
+        (&json!("photo"), &json!("unexpected_part"))
+    );
     for (what, message, photos, status, code, field) in cases {
         let res = send(&app, &sam, thread, message, photos).await;
         let body = error_of(res, status).await;
