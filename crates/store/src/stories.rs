@@ -264,6 +264,26 @@ macro_rules! insert_photo {
 }
 pub(crate) use insert_photo;
 
+/// Marks row `$id` of `$table` (a literal: `stories` or `story_comments`) removed by `$by` at `$now`
+/// inside the caller's transaction, and evaluates to whether this call did it: removing twice changes
+/// nothing and gives `false`, so the caller writes its audit entry once.
+macro_rules! mark_removed {
+    ($conn:expr, $table:literal, $id:expr, $by:expr, $now:expr) => {
+        sqlx::query(concat!(
+            "UPDATE ",
+            $table,
+            " SET removed_at = $1, removed_by = $2 WHERE id = $3 AND removed_at IS NULL"
+        ))
+        .bind($now)
+        .bind($by)
+        .bind($id)
+        .execute($conn)
+        .await?
+        .rows_affected()
+            == 1
+    };
+}
+
 impl Store {
     /// Stores a story, its audience, its photos and their tags, and (when warnings were acknowledged) an
     /// audit entry with their rule ids, all in one transaction: either everything is stored or nothing.
@@ -465,16 +485,7 @@ impl Store {
     ) -> Result<bool, StoreError> {
         Ok(on_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
-            let done = sqlx::query(
-                "UPDATE stories SET removed_at = $1, removed_by = $2 WHERE id = $3 AND removed_at IS NULL",
-            )
-            .bind(now)
-            .bind(by.0)
-            .bind(id.0)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected()
-                == 1;
+            let done = mark_removed!(&mut *tx, "stories", id.0, by.0, now);
             if done {
                 sqlx::query("UPDATE photos SET display = NULL, thumb = NULL WHERE story_id = $1")
                     .bind(id.0)
@@ -635,16 +646,7 @@ impl Store {
     ) -> Result<bool, StoreError> {
         Ok(on_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
-            let done = sqlx::query(
-                "UPDATE story_comments SET removed_at = $1, removed_by = $2 WHERE id = $3 AND removed_at IS NULL",
-            )
-            .bind(now)
-            .bind(by.0)
-            .bind(id.0)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected()
-                == 1;
+            let done = mark_removed!(&mut *tx, "story_comments", id.0, by.0, now);
             if done {
                 insert_audit!(
                     &mut *tx,
