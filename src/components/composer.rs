@@ -20,8 +20,8 @@ use crate::components::error_notice::ErrorNotice;
 use crate::components::finding_item::FindingItem;
 use crate::components::photo_attach::{Attachments, PhotoAttach};
 use crate::composer_logic::{
-    Checker, SendState, Suppressions, acknowledgements, block_reason, from_server, segments,
-    span_text, visible,
+    Checker, Segment, SendState, Suppressions, acknowledgements, block_reason, from_server,
+    segments, span_text, visible,
 };
 use crate::errors::AppError;
 use crate::photo_logic::{PHOTO_FIELDS, photo_findings, refused_photo};
@@ -90,6 +90,128 @@ fn in_zone(date: &js_sys::Date, time_zone: &str) -> Option<NaiveDateTime> {
     NaiveDate::from_ymd_opt(y as i32, mo, d)?.and_hms_opt(h, mi, s)
 }
 
+/// What the engine found in a draft, as every composer shows it (this one and the story composer): the
+/// device's findings, or the server's while the text is exactly what the server refused; those the
+/// writer has not dismissed; whether it may be sent; and the text split for the highlight layer.
+#[derive(Clone, Copy)]
+pub struct DraftFindings {
+    /// The server's findings for the text it refused, shown until the writer changes the draft.
+    pub server: RwSignal<Option<(String, Vec<Finding>)>>,
+    /// Everything found for the current text (the server's answer while the text is what it refused).
+    pub found: Memo<Vec<Finding>>,
+    /// `found` less what the writer dismissed.
+    pub shown: Memo<Vec<Finding>>,
+    pub state: Memo<SendState>,
+    pub marks: Memo<Vec<Segment>>,
+}
+
+impl DraftFindings {
+    /// Follows `draft`, with `local` the engine's findings for it on the device.
+    pub fn new(
+        draft: RwSignal<String>,
+        suppressed: RwSignal<Suppressions>,
+        local: Memo<Vec<Finding>>,
+    ) -> Self {
+        let server = RwSignal::new(None::<(String, Vec<Finding>)>);
+        let found = Memo::new(move |_| {
+            let text = draft.get();
+            match server.get() {
+                Some((sent, f)) if sent == text => f,
+                _ => local.get(),
+            }
+        });
+        let shown = Memo::new(move |_| {
+            let text = draft.get();
+            found.with(|f| suppressed.with(|s| visible(&text, f, s)))
+        });
+        let state = Memo::new(move |_| shown.with(|f| SendState::of(f)));
+        let marks = Memo::new(move |_| draft.with(|t| shown.with(|f| segments(t, f))));
+        DraftFindings {
+            server,
+            found,
+            shown,
+            state,
+            marks,
+        }
+    }
+}
+
+/// The draft's text box over its highlight layer: the layer marks the findings' words in place (by
+/// severity) and scrolls with the text. `described_by` names the findings and the reason Send is off.
+pub fn marked_text(
+    id: String,
+    max_chars: usize,
+    described_by: String,
+    draft: RwSignal<String>,
+    marks: Memo<Vec<Segment>>,
+) -> impl IntoView {
+    let backdrop = NodeRef::<leptos::html::Div>::new();
+    view! {
+        <div class="composer-field">
+            <div class="composer-backdrop" aria-hidden="true" node_ref=backdrop>
+                {move || {
+                    marks
+                        .get()
+                        .into_iter()
+                        .map(|seg| match seg.mark {
+                            None => view! { <span>{seg.text}</span> }.into_any(),
+                            Some(s) => view! { <mark class=mark_class(s)>{seg.text}</mark> }.into_any(),
+                        })
+                        .collect_view()
+                }}
+                // Keeps a final empty line as tall in the layer as in the textarea.
+                " "
+            </div>
+            <textarea
+                id=id
+                class="composer-text"
+                rows="4"
+                maxlength=max_chars.to_string()
+                aria-describedby=described_by
+                prop:value=move || draft.get()
+                on:input=move |ev| draft.set(event_target_value(&ev))
+                on:scroll=move |ev| {
+                    let top = ev
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .map_or(0, |t| t.scroll_top());
+                    if let Some(layer) = backdrop.get() {
+                        layer.set_scroll_top(top);
+                    }
+                }
+            ></textarea>
+        </div>
+    }
+}
+
+/// The findings under the draft, each with its words, guidance and controls (nothing when there are
+/// none). `heading` names the list for screen readers ("Before you send").
+pub fn finding_list(
+    draft: RwSignal<String>,
+    shown: Memo<Vec<Finding>>,
+    handle: ComposerHandle,
+    context: Context,
+    heading: &'static str,
+) -> impl IntoView {
+    move || {
+        let text = draft.get();
+        let list = shown.get();
+        (!list.is_empty()).then(|| {
+            view! {
+                <ul class="finding-list" aria-label=heading>
+                    {list
+                        .into_iter()
+                        .map(|f| {
+                            let words = span_text(&text, &f);
+                            view! { <FindingItem finding=f words=words handle=handle context=context/> }
+                        })
+                        .collect_view()}
+                </ul>
+            }
+        })
+    }
+}
+
 #[component]
 pub fn Composer(
     checker: Checker,
@@ -141,21 +263,13 @@ pub fn Composer(
             })
         })
     });
-    // The server's findings for the text it rejected, shown until the writer changes the draft.
-    let server = RwSignal::new(None::<(String, Vec<Finding>)>);
-    // Everything found for the current text (the server's answer while the text is what it rejected).
-    let found = Memo::new(move |_| {
-        let text = draft.get();
-        match server.get() {
-            Some((sent, f)) if sent == text => f,
-            _ => local.get(),
-        }
-    });
-    let shown = Memo::new(move |_| {
-        let text = draft.get();
-        found.with(|f| handle.suppressed.with(|s| visible(&text, f, s)))
-    });
-    let state = Memo::new(move |_| shown.with(|f| SendState::of(f)));
+    let DraftFindings {
+        server,
+        found,
+        shown,
+        state,
+        marks,
+    } = DraftFindings::new(draft, handle.suppressed, local);
     // What the engine says about the attached photos themselves (a parent's photo in class chat).
     let photo_found = Memo::new(move |_| {
         let n = attachments.map_or(0, |a| a.count());
@@ -166,7 +280,6 @@ pub fn Composer(
     let photo_blocked =
         move || photo_found.with(|f| f.iter().any(|f| f.severity == Severity::Block));
     let has_photos = move || attachments.is_some_and(|a| a.count() > 0);
-    let marks = Memo::new(move |_| draft.with(|t| shown.with(|f| segments(t, f))));
     let error = RwSignal::new(None::<AppError>);
 
     let send = StoredValue::new_local(send);
@@ -205,7 +318,6 @@ pub fn Composer(
     let findings_id = format!("{id}-findings");
     let reason_id = format!("{id}-reason");
     let described_by = format!("{findings_id} {reason_id}");
-    let backdrop = NodeRef::<leptos::html::Div>::new();
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -265,61 +377,9 @@ pub fn Composer(
             <label for=textarea_id.clone() class="composer-label">
                 {label}
             </label>
-            <div class="composer-field">
-                <div class="composer-backdrop" aria-hidden="true" node_ref=backdrop>
-                    {move || {
-                        marks
-                            .get()
-                            .into_iter()
-                            .map(|seg| match seg.mark {
-                                None => view! { <span>{seg.text}</span> }.into_any(),
-                                Some(s) => {
-                                    view! { <mark class=mark_class(s)>{seg.text}</mark> }.into_any()
-                                }
-                            })
-                            .collect_view()
-                    }}
-                    // Keeps a final empty line as tall in the layer as in the textarea.
-                    " "
-                </div>
-                <textarea
-                    id=textarea_id
-                    class="composer-text"
-                    rows="4"
-                    maxlength=hometime_api::MAX_MESSAGE_CHARS.to_string()
-                    aria-describedby=described_by
-                    prop:value=move || draft.get()
-                    on:input=move |ev| draft.set(event_target_value(&ev))
-                    on:scroll=move |ev| {
-                        let top = ev
-                            .target()
-                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                            .map_or(0, |t| t.scroll_top());
-                        if let Some(layer) = backdrop.get() {
-                            layer.set_scroll_top(top);
-                        }
-                    }
-                ></textarea>
-            </div>
+            {marked_text(textarea_id, hometime_api::MAX_MESSAGE_CHARS, described_by, draft, marks)}
             <div id=findings_id class="findings" aria-live="polite">
-                {move || {
-                    let text = draft.get();
-                    let list = shown.get();
-                    (!list.is_empty())
-                        .then(|| {
-                            view! {
-                                <ul class="finding-list" aria-label="Before you send">
-                                    {list
-                                        .into_iter()
-                                        .map(|f| {
-                                            let words = span_text(&text, &f);
-                                            view! { <FindingItem finding=f words=words handle=handle context=context/> }
-                                        })
-                                        .collect_view()}
-                                </ul>
-                            }
-                        })
-                }}
+                {finding_list(draft, shown, handle, context, "Before you send")}
             </div>
             {photos}
             {move || error.get().map(|e| view! { <ErrorNotice error=e fields=&PHOTO_FIELDS/> })}

@@ -8,20 +8,17 @@
 
 use hometime_api::{ErrorCode, Me, NewStory, PhotoTags, TagCandidate};
 use hometime_domain::{ClassId, PupilId};
-use hometime_policy::{Finding, RuleId, Severity};
+use hometime_policy::{RuleId, Severity};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::api;
-use crate::components::composer::{ComposerHandle, school_now};
+use crate::components::composer::{
+    ComposerHandle, DraftFindings, finding_list, marked_text, school_now,
+};
 use crate::components::error_notice::ErrorNotice;
-use crate::components::finding_item::FindingItem;
 use crate::components::loading::Loading;
 use crate::components::story_photo_picker::{DraftPhoto, StoryPhotoPicker};
-use crate::composer_logic::{
-    SendState, Suppressions, acknowledgements, block_reason, from_server, segments, span_text,
-    visible,
-};
+use crate::composer_logic::{SendState, Suppressions, acknowledgements, block_reason, from_server};
 use crate::errors::{AppError, error_text, other_field_texts};
 use crate::stories_logic::{
     ChosenPhoto, FeedFilter, PrivateShare, StoryChecker, author_role, blocking_pupils,
@@ -142,21 +139,14 @@ pub fn StoryComposer(filter: FeedFilter, me: Me, on_posted: Callback<()>) -> imp
             })
         })
     });
-    // The server's findings for what it refused, shown until the text changes.
-    let server = RwSignal::new(None::<(String, Vec<Finding>)>);
-    let found = Memo::new(move |_| {
-        let text = draft.get();
-        match server.get() {
-            Some((sent, f)) if sent == text => f,
-            _ => local.get(),
-        }
-    });
-    let shown = Memo::new(move |_| {
-        let text = draft.get();
-        found.with(|f| handle.suppressed.with(|s| visible(&text, f, s)))
-    });
-    let state = Memo::new(move |_| shown.with(|f| SendState::of(f)));
-    let marks = Memo::new(move |_| draft.with(|t| shown.with(|f| segments(t, f))));
+    // The server's findings for what it refused are shown until the text changes.
+    let DraftFindings {
+        server,
+        found,
+        shown,
+        state,
+        marks,
+    } = DraftFindings::new(draft, handle.suppressed, local);
     let untagged = Memo::new(move |_| tags.with(|t| photos_needing_tags(t)));
     let blocking_names = Memo::new(move |_| {
         let blocking = tags.with(|t| blocking_pupils(t, &known.get()));
@@ -305,7 +295,6 @@ pub fn StoryComposer(filter: FeedFilter, me: Me, on_posted: Callback<()>) -> imp
         shown.with(|f| block_reason(f)).map(str::to_owned)
     };
 
-    let backdrop = NodeRef::<leptos::html::Div>::new();
     let label = format!("Write a post for {where_to}");
 
     let class_picker = move || {
@@ -424,46 +413,13 @@ pub fn StoryComposer(filter: FeedFilter, me: Me, on_posted: Callback<()>) -> imp
                 <label for="story-text" class="composer-label">
                     {label}
                 </label>
-                <div class="composer-field">
-                    <div class="composer-backdrop" aria-hidden="true" node_ref=backdrop>
-                        {move || {
-                            marks
-                                .get()
-                                .into_iter()
-                                .map(|seg| match seg.mark {
-                                    None => view! { <span>{seg.text}</span> }.into_any(),
-                                    Some(s) => {
-                                        let class = match s {
-                                            Severity::Block => "mark mark-block",
-                                            Severity::Warn => "mark mark-warn",
-                                            Severity::Info => "mark mark-info",
-                                        };
-                                        view! { <mark class=class>{seg.text}</mark> }.into_any()
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                        " "
-                    </div>
-                    <textarea
-                        id="story-text"
-                        class="composer-text"
-                        rows="4"
-                        maxlength=hometime_api::MAX_STORY_CHARS.to_string()
-                        aria-describedby="story-findings story-reason"
-                        prop:value=move || draft.get()
-                        on:input=move |ev| draft.set(event_target_value(&ev))
-                        on:scroll=move |ev| {
-                            let top = ev
-                                .target()
-                                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                                .map_or(0, |t| t.scroll_top());
-                            if let Some(layer) = backdrop.get() {
-                                layer.set_scroll_top(top);
-                            }
-                        }
-                    ></textarea>
-                </div>
+                {marked_text(
+                    "story-text".to_owned(),
+                    hometime_api::MAX_STORY_CHARS,
+                    "story-findings story-reason".to_owned(),
+                    draft,
+                    marks,
+                )}
                 {class_picker}
                 <StoryPhotoPicker
                     photos=photos
@@ -477,24 +433,7 @@ pub fn StoryComposer(filter: FeedFilter, me: Me, on_posted: Callback<()>) -> imp
                 }}
                 {move || setup_error.get().map(|e| view! { <ErrorNotice error=e/> })}
                 <div id="story-findings" class="findings" aria-live="polite">
-                    {move || {
-                        let text = draft.get();
-                        let list = shown.get();
-                        (!list.is_empty())
-                            .then(|| {
-                                view! {
-                                    <ul class="finding-list" aria-label="Before you post">
-                                        {list
-                                            .into_iter()
-                                            .map(|f| {
-                                                let words = span_text(&text, &f);
-                                                view! { <FindingItem finding=f words=words handle=handle context=context/> }
-                                            })
-                                            .collect_view()}
-                                    </ul>
-                                }
-                            })
-                    }}
+                    {finding_list(draft, shown, handle, context, "Before you post")}
                     {private_route}
                 </div>
                 {move || {
