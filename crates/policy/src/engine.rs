@@ -931,8 +931,21 @@ impl Cx<'_> {
                 }
             }
         } else if role.is_staff() && !self.has(Lex::StaffRedirect) {
-            if let Some(h) = self.all(Lex::StaffComplaintHandling).first() {
-                self.push(out, RuleId::ComplaintToOffice, Severity::Warn, Some(*h));
+            // Staff handle a complaint either in words that only a complaint reply uses ("your
+            // complaint", "not upheld"), or by owning a parent's dissatisfaction (an apology or an
+            // acknowledgement) *and* acting on it in the app (looking into it, ruling, putting it right).
+            // Either cue alone is everyday ("sorry for the slow reply", "I'll look into the lost jumper").
+            let handled = self
+                .all(Lex::StaffComplaintHandling)
+                .first()
+                .copied()
+                .or_else(|| {
+                    let regret = self.clean(Lex::StaffRegret, Lex::StaffRegretNot, 2, 3);
+                    let first = regret.first().copied()?;
+                    self.has(Lex::StaffAction).then_some(first)
+                });
+            if let Some(h) = handled {
+                self.push(out, RuleId::ComplaintToOffice, Severity::Warn, Some(h));
             }
         } else if role == AuthorRole::Pupil
             && shared

@@ -132,7 +132,7 @@ lexicons! {
     ],
     // Being held up on the way to pick-up; counts only with a same-day or pick-up cue.
     PickupStuck => [ "stuck in a meeting", "held up in a meeting", "stuck behind","stuck at work", "stuck in traffic", "traffic", "held up at work", "stuck on a train", "train is delayed"],
-    PickupWord => ["pick up", "pickup", "pick him up", "pick her up", "collect", "collection", "home time", "hometime", "the gate", "3.15", "3.30", "3pm", "3 15", "3 30", "get him", "get her", "grab him", "grab her"],
+    PickupWord => ["lift share", "lift-share", "lift swap", "pick up", "pickup", "pick him up", "pick her up", "collect", "collection", "home time", "hometime", "the gate", "3.15", "3.30", "3pm", "3 15", "3 30", "get him", "get her", "grab him", "grab her"],
     // Asking other parents ("can anyone recommend a dentist"): an appointment word there is not an absence.
     AskAround => ["can anyone", "could anyone", "does anyone", "does anybody", "anyone know", "anybody know", "recommend*", "any recommendations"],
     // An existing arrangement restated ("I collect him on Fridays as you know") is not a change.
@@ -168,6 +168,7 @@ lexicons! {
         "my husband", "my wife", "my partner", "the dog", "the cat", "our dog", "our cat",
     ],
     SickNot => [
+        "poorly planned", "poorly organised", "poorly run", "poorly managed", "poorly handled",
         "ill judged", "ill advised", "ill informed", "ill thought", "ill prepared", "ill equipped",
         "letter", "letters", "leaflet", "poster",
         "dog has been _ poorly", "dog has been poorly", "dog's been poorly", "dog is poorly", "cat has been _ poorly", "cat has been poorly", "cat's been poorly", "ill with excitement", "sick with excitement", "make you poorly", "makes you poorly", "make you sick", "make you ill", "makes you ill",
@@ -180,6 +181,8 @@ lexicons! {
     ],
     // ---- pickup-change-to-office -------------------------------------------------------------------
     PickupWho => [
+        "will be doing drop", "will be doing the drop",
+        "sister's collecting", "brother's collecting", "auntie's collecting", "aunty's collecting", "aunt's collecting", "uncle's collecting", "grandad's collecting", "grandma's collecting", "granny's collecting", "grandpa's collecting", "partner's collecting", "husband's collecting", "wife's collecting", "nanna's collecting", "nana's collecting", "nanny's collecting", "cousin's collecting", "neighbour's collecting", "ex's collecting", "ex is collecting", "sister's picking", "brother's picking", "auntie's picking", "aunty's picking", "aunt's picking", "uncle's picking", "grandad's picking", "grandma's picking", "granny's picking", "grandpa's picking", "partner's picking", "husband's picking", "wife's picking", "nanna's picking", "nana's picking", "nanny's picking", "cousin's picking", "neighbour's picking", "ex's picking", "ex is picking", "come back to ours", "come back to ours after", "back to ours after school", "come home with us", "come home with you", "come home with me", "go home with", "going home with", "goes home with", "lift share", "lift-share", "lift sharing", "lift swap",
         "getting him tonight", "getting her tonight", "will do school run", "do school run", "come to take him", "come to take her", "send her out to", "send him out to", "keep her in the classroom till", "keep him in the classroom till", "council taxi", "the escort", "need collecting", "needs collecting",
         "stay in the office till", "stay in the office until", "stay in reception till", "stay in reception until",
         "doing the school run", "do the school run", "doing school run", "to the neighbour*", "neighbour's house", "neighbours house", "going to her friend's", "going to his friend's", "go to her friend's", "go to his friend's", "house after school", "coming for her", "coming for him", "coming to get her", "coming to get him", "doesn't get on the bus", "not to get on the bus", "not get on the bus", "not go on the bus", "collection arrangement*", "pick up arrangement*", "pickup arrangement*", "home on the bus", "on the bus home", "home by bus", "straight from school", "stay at school until",
@@ -340,6 +343,8 @@ lexicons! {
         "speak to the head teacher", "speak to the headteacher", "see the head",
     ],
     ComplaintWeak => [
+        "what we were promised", "we were promised", "gone downhill", "going downhill", "hasn't been looked at", "has not been looked at",
+        "hasn't done anything about", "hasn't done anything", "still hasn't done", "done nothing about", "nothing was done", "why was nothing done", "nothing done about", "never dealt with", "wasn't dealt with", "weren't dealt with", "not been dealt with", "nobody noticed", "no one noticed", "nobody has noticed", "no one has noticed", "lost control", "not fair at all", "don't think that's fair", "dont think thats fair", "do not think that is fair", "not consistent", "isn't consistent", "inconsistent", "like it looked at", "like it looked into", "poor value", "poorly planned", "poorly organised", "badly planned", "very poor", "it's very poor", "is not on", "should have been made clear", "should have been told", "should of been told", "should have been informed", "would have been nice if", "would have been nice to know", "why we were charged", "why were we charged", "why have we been charged", "nobody thought to", "no one thought to", "where has the money gone", "where has it gone", "written response", "a response in writing", "stage one", "stage 1 complaint", "i'm disappointed", "i am disappointed", "we're disappointed", "we are disappointed", "have failed to", "has failed to", "has again failed", "school has failed", "school failed", "you've failed", "losing patience", "lost patience", "we've had nothing", "we have had nothing", "had nothing since", "still haven't had", "still not had", "still haven't received", "still not received", "too much homework", "homework is too much", "homework load", "please sort it out", "sort it out please", "sort it out", "sort the letters out", "anyone at the school reading", "is anyone at the school",
         "not good enough", "isn't good enough", "very disappointing", "really disappointing", "brushed off", "got it wrong", "is wrong", "not ok", "not acceptable", "unacceptable", "let down", "nobody seems to care", "no one seems to care", "nobody bothered", "not consulted", "weren't consulted", "without talking to us", "still waiting", "a kinder way", "was daft", "aren't being delivered", "isn't being delivered", "not being delivered", "support _ getting is", "put on record", "for the record", "handled badly", "handled poorly", "really poorly", "actually sort", "actually make sure", "keep losing", "punishing a child", "why punish", "i'm frustrated", "i am frustrated", "bit cross", "really cross", "not very fair", "it's unfair", "it is unfair", "not taking _ seriously", "taking _ allergy seriously", "who thought _ was a good idea", "is excessive", "was excessive", "nobody let us know", "no one let us know", "i'm not happy", "im not happy", "not happy at all", "really not happy", "i'm really unhappy", "really unhappy", "i'm unhappy", "unhappy about", "unhappy with",
         "matter to be reviewed", "decision to be reviewed", "want this reviewed", "oh wait you didn't", "oh wait you did not", "oh wait nobody", "oh wait no one",
         "want an answer", "nobody's told", "no one's told", "nobody has told", "no one has told", "being handled", "word with the head", "with the headteacher", "with the head teacher", "is not fair", "this is not fair", "that is not fair", "so unfair", "every year the same", "always the same children", "same children every", "well annoyed", "really annoyed", "very annoyed", "so annoyed", "quite annoyed", "without anyone telling", "without telling us", "without telling me", "without letting us know", "without any explanation", "something _ didn't do", "something _ did not do", "did not commit", "didn't commit", "explain what's going on", "in front of the whole class", "in front of everyone", "in front of everybody", "in front of other parents", "dissatisf*", "a full account", "full explanation", "the manner in which", "to object", "strongest possible terms", "strongest terms", "thanks for nothing", "don't appreciate", "do not appreciate", "like it addressed", "want it addressed", "be addressed", "expected better", "expect better", "all we get is", "all we got was", "all due respect", "greatest respect", "ill judged", "ill-judged", "poorly judged", "not be repeated",
@@ -369,6 +374,7 @@ lexicons! {
     // haha") marks a joke, not dissatisfaction with the school.
     Laughing => ["lol", "haha*", "lmao", "hehe", "rofl"],
     ComplaintNot => [
+        "in the newspaper", "newspaper photo", "the local paper", "formally thank", "formally to thank", "not one to complain", "i'm not one to complain", "sort it out myself", "sort it out at home", "we'll sort it out", "i'll sort it out",
         "with myself", "my own fault", "i forgot",
         "for the papers", "sign the papers", "my papers", "her papers", "his papers", "to the local authority about", "the council about the",
         "not right in", "right in herself", "right in himself", "right in themselves",
@@ -379,13 +385,35 @@ lexicons! {
         "not to complain", "never complains", "not fair on",
     ],
     StaffComplaintHandling => [
-        "looked into what happened", "treated unfairly", "regarding your concern", "checked our records", "about your concerns", "could have handled", "resolves it", "i've looked into", "i have looked into",
+        "can't agree that", "cannot agree that", "your letter of complaint",
+        "looked into what happened", "treated unfairly", "regarding your concern", "checked our records", "about your concerns", "could have handled", "resolves it",
         "handled correctly", "handled appropriately", "dealt with appropriately", "dealt with correctly", "satisfied it was", "i'm satisfied", "i am satisfied", "looked into your concern*", "looked into this", "i have investigated", "i've investigated", "we have investigated", "the outcome of", "no further action", "we have reviewed", "having reviewed", "i can assure you", "was not treated unfairly", "i do not agree", "i don't agree", "i disagree",
         "your complaint", "the complaint", "regarding your concerns", "i understand your frustration",
         "sorry you feel", "sorry that you feel", "sorry you are unhappy", "sorry you're unhappy",
         "i apologise for", "we apologise for", "in response to your complaint", "looked into your complaint",
         "upheld", "not upheld", "investigated your", "i disagree with your", "you are wrong", "you're wrong",
         "that is not what happened", "that's not what happened", "with respect you",
+    ],
+    // A member of staff owning a parent's dissatisfaction: an apology or an acknowledgement of the
+    // complaint. Fires `complaint-to-office` only together with a `StaffAction` (handling it in the app).
+    StaffRegret => [
+        "for raising this", "for raising your", "for bringing this to", "taking the time to raise", "can't agree", "cannot agree",
+        "i apologise", "i do apologise", "we apologise", "my apologies", "please accept my apologies", "apologies for the confusion", "apologies for the mix*", "apologies that", "our apologies",
+        "i'm sorry", "i am sorry", "i'm so sorry", "i'm really sorry", "really sorry that", "so sorry that", "sorry about the", "sorry that", "sorry you", "sorry the school", "sorry to hear you", "sorry some of you",
+        "my mistake", "our mistake", "our fault", "my fault", "you're right that", "you are right that", "i accept that", "i hear you",
+        "your frustration", "you're unhappy", "you are unhappy", "you were unhappy", "you felt", "you feel", "you were disappointed", "you're disappointed", "you are disappointed",
+        "your concerns", "your concern", "your points", "your letter", "your feedback about", "shouldn't have had to", "should not have had to", "a few complaints", "some complaints", "complaints about",
+    ],
+    // A routine apology, not a complaint ("sorry for the slow reply", "sorry you've been poorly").
+    StaffRegretNot => [
+        "slow reply", "late reply", "delay in replying", "delayed reply", "slow to reply", "for the delay", "for the late reply", "sorry to hear you've been poorly", "sorry to hear you're poorly", "sorry you're poorly", "sorry you've been unwell", "you feel better", "you feel up to",
+    ],
+    // Handling it: investigating, ruling, putting it right, promising to come back.
+    StaffAction => [
+        "look into", "looking into", "looked into", "investigat*", "spoken to the", "spoken to her", "spoken to him", "i'll speak to", "i will speak to", "speak to the team", "having spoken to",
+        "put it right", "put things right", "put this right", "won't happen again", "will not happen again", "shouldn't have happened", "should not have happened", "take it up with", "pass your points", "raise them with", "raising them with", "raising it with",
+        "decision stands", "leave it with me", "i'll sort it", "i will sort it", "find out how", "find out what", "find out why", "have a think about", "respond in writing", "have decided", "we've decided", "we have decided",
+        "get back to you", "come back to you", "update everyone", "ring you", "call you", "reviewed your", "noted", "was our mistake", "make sure they're", "make sure it's",
     ],
     StaffRedirect => [
         "complaints policy", "complaints procedure", "email the office", "e-mail the office", "email office",

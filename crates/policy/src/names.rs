@@ -335,6 +335,37 @@ impl NameIndex {
         {
             // "Ruby L", "Bella F's mum": a surname initial.
             s += 2;
+        } else if text
+            .tokens
+            .get(i + 1)
+            .filter(|n| {
+                !n.cap && n.norm.chars().count() == 1 && !matches!(n.norm.as_str(), "a" | "i" | "x")
+            })
+            .is_some()
+            && (contains(NAME_VERBS, text.norm(i + 2))
+                || matches!(text.norm(i + 2), "mum" | "dad" | "mums" | "dads"))
+        {
+            // "harry s left his bottle": a lower-case surname initial before a verb or a parent.
+            s += 2;
+        } else if i >= 1
+            && text.tokens[i - 1].sent_start
+            && matches!(prev, "is" | "was" | "has" | "does" | "did" | "will")
+            && matches!(
+                next,
+                "coming"
+                    | "going"
+                    | "still"
+                    | "back"
+                    | "ok"
+                    | "okay"
+                    | "alright"
+                    | "allowed"
+                    | "joining"
+                    | "feeling"
+            )
+        {
+            // "is mason coming to the party?": a question about a child at the start of a sentence.
+            s += 2;
         } else if contains(COPULAS, next)
             && matches!(text.norm(i + 2), "my" | "a" | "the")
             && matches!(
@@ -365,6 +396,45 @@ impl NameIndex {
         {
             // "the old cotton mills": a lower-case word-name at the end of a noun phrase.
             s -= 2;
+        }
+        // "my nan is called Ruby", "our dog's named Mason": the name of a grown-up or a pet.
+        if matches!(prev, "called" | "named")
+            && (2..=4).any(|k| {
+                matches!(
+                    text.prev(i, k),
+                    "nan"
+                        | "nanny"
+                        | "nana"
+                        | "nanna"
+                        | "gran"
+                        | "granny"
+                        | "grandma"
+                        | "grandad"
+                        | "grandpa"
+                        | "mum"
+                        | "mam"
+                        | "mother"
+                        | "dad"
+                        | "father"
+                        | "aunt"
+                        | "auntie"
+                        | "aunty"
+                        | "uncle"
+                        | "wife"
+                        | "husband"
+                        | "partner"
+                        | "dog"
+                        | "dog's"
+                        | "cat"
+                        | "cat's"
+                        | "puppy"
+                        | "kitten"
+                        | "hamster"
+                        | "rabbit"
+                )
+            })
+        {
+            s -= 4;
         }
         // "ivy is growing": a copula followed by a word that belongs to the everyday sense.
         if contains(COPULAS, next)

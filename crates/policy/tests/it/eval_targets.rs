@@ -122,13 +122,22 @@ fn dev7_set_meets_targets() {
         "dev7.jsonl",
         &[
             ("precision of block findings", 0.92),
-            ("child-name-shared precision", 0.80),
-            ("child-name-shared recall", 0.76),
+            ("child-name-shared precision", 0.85),
+            ("child-name-shared recall", 0.85),
             ("safeguarding-to-dsl recall", 0.94),
             ("sickness-to-office recall", 0.66),
-            ("warn/block on clean messages", 0.068),
+            ("warn/block on clean messages", 0.062),
         ],
     );
+}
+
+/// The eighth dev set, written in round 12 for whole complaint categories (staff handling a complaint,
+/// story-comment criticism, formal grievances, other children's behaviour blamed on the school), class-chat
+/// pick-up, SEN progress and child-name hard negatives (see `data/DEV8.md`). Round 12 left four clean
+/// lines warned (README, round 12): the false-alarm rate is held to that ceiling.
+#[test]
+fn dev8_set_meets_targets() {
+    assert_targets_except("dev8.jsonl", &[("warn/block on clean messages", 0.034)]);
 }
 
 /// What the held-out set must keep, per issue target (names as in `eval::Report::targets`).

@@ -1554,3 +1554,157 @@ fn guidance_variants_and_offsets() {
             .starts_with("Jade doesn't have photo permission")
     );
 }
+
+/// Round 12 (dev8): staff handling a complaint (an apology or acknowledgement *and* acting on it), parent
+/// complaint families (persistence, formal letters, "not one to complain" as a near-miss), class-chat
+/// lift shares and "come home with us", and child-name context (a question about a child, a lower-case
+/// surname initial, a grown-up "called" Ruby). Each firing row has a must-not-fire twin.
+#[test]
+fn round12_rows() {
+    use AuthorRole::{Parent, Staff, Teacher};
+    use Context::{ClassChat as Cc, ClassStory as Cs, PrivateMessage as Pm};
+    use RuleId as R;
+    use Severity::Warn;
+    let k = Some("k01");
+    let rows: &[Case<'_>] = &[
+        (
+            Teacher,
+            Pm,
+            "I'm so sorry the letter about the trip caused confusion, I'll find out what went wrong",
+            k,
+            T,
+            R::ComplaintToOffice,
+            Some(Warn),
+        ),
+        (
+            Staff,
+            Pm,
+            "Thank you for raising this with me. Having spoken to the lunch staff, it won't happen again",
+            k,
+            T,
+            R::ComplaintToOffice,
+            Some(Warn),
+        ),
+        (
+            Staff,
+            Cs,
+            "Apologies for the mix-up over the non-uniform day, I'll update everyone",
+            None,
+            T,
+            R::ComplaintToOffice,
+            Some(Warn),
+        ),
+        (
+            Teacher,
+            Pm,
+            "Sorry for the slow reply! I'll find out what time the coach gets back",
+            k,
+            T,
+            R::ComplaintToOffice,
+            None,
+        ),
+        (
+            Teacher,
+            Pm,
+            "I'll look into whether the blue coat in lost property is his",
+            k,
+            T,
+            R::ComplaintToOffice,
+            None,
+        ),
+        (
+            Teacher,
+            Pm,
+            "I'm sorry to hear that, please email office@brookfield.example.sch.uk so the right person can look into it",
+            k,
+            T,
+            R::ComplaintToOffice,
+            None,
+        ),
+        (
+            Parent,
+            Pm,
+            "We've had nothing back since March and I'm losing patience",
+            k,
+            T,
+            R::ComplaintToOffice,
+            Some(Warn),
+        ),
+        (
+            Parent,
+            Pm,
+            "I'm not one to complain, but wasn't the sunshine lovely today",
+            k,
+            T,
+            R::ComplaintToOffice,
+            None,
+        ),
+        (
+            Parent,
+            Cc,
+            "the local paper has a lovely photo of the fun run",
+            None,
+            T,
+            R::ComplaintToOffice,
+            None,
+        ),
+        (
+            Parent,
+            Cc,
+            "Can the twins come home with us on Thursday after school?",
+            None,
+            T,
+            R::PickupChangeToOffice,
+            Some(Warn),
+        ),
+        (
+            Parent,
+            Cc,
+            "Lift share for the summer: I can do Mondays if someone else does Thursdays",
+            None,
+            T,
+            R::PickupChangeToOffice,
+            Some(Warn),
+        ),
+        (
+            Parent,
+            Pm,
+            "Can someone take notes at the PTA meeting?",
+            k,
+            T,
+            R::PickupChangeToOffice,
+            None,
+        ),
+        (
+            Parent,
+            Cc,
+            "is ivy coming swimming on Saturday?",
+            None,
+            T,
+            R::ChildNameShared,
+            Some(Warn),
+        ),
+        (
+            Parent,
+            Cc,
+            "sam s forgot his book bag at ours",
+            None,
+            T,
+            R::ChildNameShared,
+            Some(Warn),
+        ),
+        (
+            Parent,
+            Cc,
+            "my grandma is called Ruby too!",
+            None,
+            T,
+            R::ChildNameShared,
+            None,
+        ),
+    ];
+    let engine = engine_with(json!({}), json!({}));
+    for row in rows {
+        check(&engine, row);
+    }
+}
