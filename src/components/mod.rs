@@ -29,6 +29,7 @@ pub mod message_parent_button;
 pub mod message_start_button;
 pub mod photo_attach;
 pub mod photo_attach_thumbs;
+pub mod photo_grid;
 pub mod points_grid;
 pub mod points_settings_form;
 pub mod pupil_face;

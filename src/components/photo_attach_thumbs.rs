@@ -6,6 +6,7 @@
 use hometime_api::PhotoView;
 use leptos::prelude::*;
 
+use crate::components::photo_grid::{GridClasses, PhotoGrid, Thumb};
 use crate::photo_logic::alt_text;
 
 #[component]
@@ -30,35 +31,39 @@ pub fn PhotoAttachThumbs(
             d.close();
         }
     };
-    let thumbs = photos
-        .into_iter()
+    let thumbs: Vec<Thumb> = photos
+        .iter()
         .enumerate()
         .map(|(i, p)| {
             let alt = alt_text(i, total, &from);
-            let label = format!("Open {}", alt.replacen("Photo", "photo", 1));
-            let (url, big_alt) = (p.url.clone(), alt.clone());
-            view! {
-                <li class="message-photo">
-                    <button
-                        type="button"
-                        class="message-photo-button"
-                        aria-label=label
-                        on:click=move |_| show(url.clone(), big_alt.clone())
-                    >
-                        <img
-                            src=p.thumb_url.clone()
-                            alt=alt
-                            loading="lazy"
-                            draggable="false"
-                            on:contextmenu=|ev| ev.prevent_default()
-                        />
-                    </button>
-                </li>
+            Thumb {
+                url: p.thumb_url.clone(),
+                label: format!("Open {}", alt.replacen("Photo", "photo", 1)),
+                alt,
             }
         })
-        .collect_view();
+        .collect();
+    // The display-size photo and its words, by position, for the dialog.
+    let big = StoredValue::new(
+        photos
+            .into_iter()
+            .zip(&thumbs)
+            .map(|(p, t)| (p.url, t.alt.clone()))
+            .collect::<Vec<_>>(),
+    );
+    let on_open = Callback::new(move |i: usize| {
+        if let Some((url, alt)) = big.with_value(|b| b.get(i).cloned()) {
+            show(url, alt);
+        }
+    });
+    let classes = GridClasses {
+        list: "message-photos",
+        item: Some("message-photo"),
+        button: "message-photo-button",
+        image: None,
+    };
     view! {
-        <ul class="message-photos" aria-label="Photos">{thumbs}</ul>
+        <PhotoGrid thumbs=thumbs classes=classes on_open=on_open/>
         <dialog
             class="photo-dialog"
             node_ref=dialog

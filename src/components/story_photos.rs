@@ -5,6 +5,7 @@
 use hometime_api::PhotoView;
 use leptos::prelude::*;
 
+use crate::components::photo_grid::{GridClasses, PhotoGrid, Thumb};
 use crate::components::story_lightbox::StoryLightbox;
 use crate::stories_logic::photo_alt;
 
@@ -20,33 +21,20 @@ pub fn StoryPhotos(photos: Vec<PhotoView>, author: String) -> impl IntoView {
     let thumbs = photos
         .iter()
         .enumerate()
-        .map(|(i, p)| {
-            let alt = photo_alt(i, total, &author);
-            view! {
-                <li>
-                    <button
-                        type="button"
-                        class="story-thumb"
-                        aria-label=format!("Open photo {} of {total} full size", i + 1)
-                        on:click=move |_| open.set(Some(i))
-                    >
-                        <img
-                            class="story-image"
-                            src=p.thumb_url.clone()
-                            alt=alt
-                            loading="lazy"
-                            draggable="false"
-                            on:contextmenu=|ev| ev.prevent_default()
-                        />
-                    </button>
-                </li>
-            }
+        .map(|(i, p)| Thumb {
+            url: p.thumb_url.clone(),
+            alt: photo_alt(i, total, &author),
+            label: format!("Open photo {} of {total} full size", i + 1),
         })
-        .collect_view();
+        .collect();
+    let classes = GridClasses {
+        list: grid,
+        item: None,
+        button: "story-thumb",
+        image: Some("story-image"),
+    };
     view! {
-        <ul class=grid aria-label="Photos">
-            {thumbs}
-        </ul>
+        <PhotoGrid thumbs=thumbs classes=classes on_open=Callback::new(move |i| open.set(Some(i)))/>
         <StoryLightbox photos=photos author=author open=open/>
     }
 }
