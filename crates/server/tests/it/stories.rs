@@ -29,12 +29,8 @@ async fn post_story(
     story: Value,
     photos: Vec<Upload<'_>>,
 ) -> Response {
-    client
-        .post(app.api("/stories"))
-        .multipart(upload_form(Some(("story", &story)), photos))
-        .send()
-        .await
-        .unwrap()
+    let form = upload_form(Some(("story", &story)), photos);
+    post_form(client, app.api("/stories"), form).await
 }
 
 /// A Kestrel story with one small photo of Ivy, posted by its teacher.
@@ -318,12 +314,7 @@ async fn bad_files_are_refused_and_leave_nothing(db: String) {
         vec![],
     )
     .part("file", reqwest::multipart::Part::bytes(good.clone()));
-    let res = teacher
-        .post(app.api("/stories"))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+    let res = post_form(&teacher, app.api("/stories"), form).await;
     let body = error_of(res, StatusCode::UNPROCESSABLE_ENTITY).await;
     assert_eq!(
         (&body["fields"][0]["field"], &body["fields"][0]["code"]),

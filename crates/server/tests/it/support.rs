@@ -428,6 +428,11 @@ pub fn upload_form(json_part: Option<(&str, &Value)>, photos: Vec<Upload<'_>>) -
     form
 }
 
+/// Sends a multipart upload (see [`upload_form`]).
+pub async fn post_form(client: &Client, url: String, form: Form) -> Response {
+    client.post(url).multipart(form).send().await.unwrap()
+}
+
 /// Opens (or finds) the thread between `parent` and `pupil`'s teacher and returns its id.
 pub async fn start_thread(app: &TestApp, parent: &Client, pupil: i64) -> i64 {
     let res = post(parent, app.api("/threads"), json!({"pupil_id": pupil})).await;

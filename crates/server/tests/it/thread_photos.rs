@@ -26,12 +26,8 @@ async fn send(
     message: Option<Value>,
     photos: Vec<Upload<'_>>,
 ) -> Response {
-    client
-        .post(app.api(&format!("/threads/{thread}/photos")))
-        .multipart(form(message.as_ref(), photos))
-        .send()
-        .await
-        .unwrap()
+    let url = app.api(&format!("/threads/{thread}/photos"));
+    post_form(client, url, form(message.as_ref(), photos)).await
 }
 
 async fn thread_messages(app: &TestApp, client: &Client, thread: i64) -> Vec<MessageView> {
@@ -292,12 +288,7 @@ async fn bad_files_and_bad_messages_leave_nothing(db: String) {
     // After the `message` part only `photo` parts are read: another name is refused.
     let form = form(message().as_ref(), vec![good()])
         .part("file", reqwest::multipart::Part::bytes(vec![0xFF; 8]));
-    let res = sam
-        .post(app.api(&format!("/threads/{thread}/photos")))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+    let res = post_form(&sam, app.api(&format!("/threads/{thread}/photos")), form).await;
     let body = error_of(res, StatusCode::UNPROCESSABLE_ENTITY).await;
     assert_eq!(
         (&body["fields"][0]["field"], &body["fields"][0]["code"]),
@@ -364,15 +355,15 @@ async fn class_chat_refuses_photos_with_the_policy_reason(db: String) {
         .len();
 
     // A parent: the engine's own finding, with its guidance and the "send privately" action.
-    let res = sam
-        .post(url.clone())
-        .multipart(form(
+    let res = post_form(
+        &sam,
+        url.clone(),
+        form(
             Some(&json!({"body": "Look at the class assembly!"})),
             vec![jpeg(jpeg_with_metadata(32, 24, 1))],
-        ))
-        .send()
-        .await
-        .unwrap();
+        ),
+    )
+    .await;
     let body = error_of(res, StatusCode::UNPROCESSABLE_ENTITY).await;
     assert_eq!(body["code"], "policy_blocked", "{body}");
     let finding = body["findings"]
@@ -391,12 +382,12 @@ async fn class_chat_refuses_photos_with_the_policy_reason(db: String) {
     );
     assert!(finding.get("action").is_some(), "{finding}");
     // Photos without a message part, and a JSON message sent here, get the same answer.
-    let res = sam
-        .post(url.clone())
-        .multipart(form(None, vec![jpeg(jpeg_with_metadata(8, 8, 1))]))
-        .send()
-        .await
-        .unwrap();
+    let res = post_form(
+        &sam,
+        url.clone(),
+        form(None, vec![jpeg(jpeg_with_metadata(8, 8, 1))]),
+    )
+    .await;
     let body = error_of(res, StatusCode::UNPROCESSABLE_ENTITY).await;
     assert_eq!(body["findings"][0]["rule"], "photo-in-shared-space");
     let res = post(&sam, url.clone(), json!({"body": "Here you go"})).await;
@@ -404,15 +395,15 @@ async fn class_chat_refuses_photos_with_the_policy_reason(db: String) {
     assert_eq!(body["code"], "policy_blocked");
 
     // Staff are pointed to the Class Story.
-    let res = teacher
-        .post(url.clone())
-        .multipart(form(
+    let res = post_form(
+        &teacher,
+        url.clone(),
+        form(
             Some(&json!({"body": "Assembly"})),
             vec![jpeg(jpeg_with_metadata(8, 8, 1))],
-        ))
-        .send()
-        .await
-        .unwrap();
+        ),
+    )
+    .await;
     let body = error_of(res, StatusCode::UNPROCESSABLE_ENTITY).await;
     assert_eq!(body["code"], "validation");
     assert_eq!(body["fields"][0]["field"], "photo");
@@ -428,24 +419,24 @@ async fn class_chat_refuses_photos_with_the_policy_reason(db: String) {
     let res = post(&sam, kingfisher_url, json!({"body": "Hello"})).await;
     error_of(res, StatusCode::FORBIDDEN).await;
     let pupil = app.pupil().await;
-    let res = pupil
-        .post(url.clone())
-        .multipart(form(None, vec![jpeg(jpeg_with_metadata(8, 8, 1))]))
-        .send()
-        .await
-        .unwrap();
+    let res = post_form(
+        &pupil,
+        url.clone(),
+        form(None, vec![jpeg(jpeg_with_metadata(8, 8, 1))]),
+    )
+    .await;
     error_of(res, StatusCode::FORBIDDEN).await;
 
     // The chat's own endpoint takes JSON only: a multipart post there is a 4xx that says so.
-    let res = sam
-        .post(app.api(&format!("/classes/{KESTREL}/chat")))
-        .multipart(form(
+    let res = post_form(
+        &sam,
+        app.api(&format!("/classes/{KESTREL}/chat")),
+        form(
             Some(&json!({"body": "Look"})),
             vec![jpeg(jpeg_with_metadata(8, 8, 1))],
-        ))
-        .send()
-        .await
-        .unwrap();
+        ),
+    )
+    .await;
     let body = error_of(res, StatusCode::UNSUPPORTED_MEDIA_TYPE).await;
     assert_eq!(body["code"], "unsupported_media_type");
 
