@@ -19,7 +19,7 @@ use axum::Json;
 use axum::extract::multipart::Multipart;
 use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::StatusCode;
-use hometime_api::{ApiError, ErrorCode, MAX_PHOTOS_PER_POST, MessageView, SendMessageRequest};
+use hometime_api::{ApiError, MAX_PHOTOS_PER_POST, MessageView, SendMessageRequest};
 use hometime_domain::ClassId;
 use hometime_policy::{AuthorRole, Context, PhotoFacts};
 use hometime_store::NewMessagePhoto;
@@ -33,7 +33,7 @@ use crate::messaging::{
 };
 use crate::routes::photos::{
     UPLOAD_BODY_LIMIT, content_type, drain, open_multipart, or_drain, photo_files, read_json_body,
-    read_json_part, read_part, read_photos,
+    read_json_part, read_photos,
 };
 use crate::routes::threads::{check_send, store_send};
 use crate::session::Adult;
@@ -229,22 +229,7 @@ async fn chat_photos(
         let mut multipart = open_multipart(&state, req).await?;
         // The text, if the app sent it first, so the findings match what the composer showed; the
         // photos themselves are never read.
-        let message = match multipart.next_field().await {
-            Ok(Some(mut field)) if field.name() == Some("message") => {
-                let too_large = || {
-                    AppError::new(
-                        StatusCode::PAYLOAD_TOO_LARGE,
-                        ErrorCode::PayloadTooLarge,
-                        "The message is too large.",
-                    )
-                };
-                match read_part(&mut field, state.config.max_body_bytes, too_large).await {
-                    Ok(json) => serde_json::from_slice(&json).ok(),
-                    Err(_) => None,
-                }
-            }
-            _ => None,
-        };
+        let message = read_message(&state, &mut multipart).await.ok();
         drain(&mut multipart).await;
         message.unwrap_or(SendMessageRequest {
             body: String::new(),
