@@ -479,6 +479,16 @@ async fn comment(app: &TestApp, client: &Client, story: i64, body: &str) -> Resp
     .await
 }
 
+/// Likes (`PUT`) or unlikes (`DELETE`) a story and reads the new state.
+async fn set_like(client: &Client, like_url: &str, on: bool) -> LikeState {
+    let req = if on {
+        client.put(like_url)
+    } else {
+        client.delete(like_url)
+    };
+    req.send().await.unwrap().json().await.unwrap()
+}
+
 async fn likes_and_comments_follow_the_school_setting(db: String) {
     let app = TestApp::start(&db).await;
     let teacher = app.signed_in(TEACHER).await;
@@ -486,34 +496,13 @@ async fn likes_and_comments_follow_the_school_setting(db: String) {
     let sam = app.signed_in(PARENT).await;
     let like_url = app.api(&format!("/stories/{}/like", story.id));
     for _ in 0..2 {
-        let state: LikeState = sam
-            .put(&like_url)
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let state = set_like(&sam, &like_url, true).await;
         assert_eq!((state.likes, state.liked_by_me), (1, true), "idempotent");
     }
-    let state: LikeState = teacher
-        .put(&like_url)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let state = set_like(&teacher, &like_url, true).await;
     assert_eq!((state.likes, state.liked_by_me), (2, true));
     for _ in 0..2 {
-        let state: LikeState = sam
-            .delete(&like_url)
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let state = set_like(&sam, &like_url, false).await;
         assert_eq!((state.likes, state.liked_by_me), (1, false));
     }
 
