@@ -40,10 +40,13 @@ pub fn MessageModeration(
                     error.set(None);
                     reason.set(String::new());
                     open.set(Open::None);
+                    // A report changes nothing in the chat itself, and refetching would rebuild this
+                    // component and lose the "the school has been told" confirmation.
                     if kind == Open::Report {
                         reported.set(true);
+                    } else {
+                        on_changed.run(());
                     }
-                    on_changed.run(());
                 }
                 Err(e) => error.set(Some(e)),
             }
