@@ -103,7 +103,9 @@ test('an absence gets the office phone link, the server refusal keeps the draft,
 
   const findings = page.locator('.findings');
   await expect(findings).toContainText('reported by phone to the office');
-  await expect(findings.getByRole('link', { name: /01632 960777/ })).toHaveAttribute(
+  // The absence finding's own link: after 17:00 an out-of-hours finding carries the office's number too.
+  const absenceFinding = findings.getByRole('listitem').filter({ hasText: 'reported by phone to the office' });
+  await expect(absenceFinding.getByRole('link', { name: /01632 960777/ })).toHaveAttribute(
     'href',
     'tel:01632960777',
   );
