@@ -361,7 +361,8 @@ pub(crate) fn fold(label: &str) -> String {
             } else {
                 match base {
                     '"' | '`' | '‘' | '’' | '“' | '”' => '\'',
-                    '–' | '—' | '−' | '~' => '-',
+                    // The server's label separates its parts with a middle dot.
+                    '–' | '—' | '−' | '~' | '·' | '•' => '-',
                     '[' | '{' | '<' => '(',
                     ']' | '}' | '>' => ')',
                     '|' | '\\' => '/',
@@ -441,6 +442,7 @@ mod tests {
             ("Łukasz Wałęsa", "LUKASZ WALESA"),
             ("Siobhán O’Neill", "SIOBHAN O'NEILL"),
             ("王小明 🙂", "??? ?"),
+            ("HOMETIME · 42 · 2026-11-23", "HOMETIME - 42 - 2026-11-23"),
             ("", ""),
         ] {
             assert_eq!(fold(input), expected, "{input:?}");
