@@ -233,8 +233,11 @@ pub(crate) fn emit_features(
     }
     let mut buf = String::with_capacity(48);
     let mut prev = String::with_capacity(24);
+    let mut prev2 = String::with_capacity(24);
     let mut cur = String::with_capacity(24);
     let mut chars: Vec<char> = Vec::with_capacity(24);
+    // Tokens left in the scope of a negation ("not", "no", "never", "...n't").
+    let mut negated = 0usize;
     for i in 0..toks.len() {
         cur.clear();
         word(text, i, &is_name, &mut cur);
@@ -250,6 +253,29 @@ pub(crate) fn emit_features(
             buf.push_str(&cur);
             sink(&buf, Some((i - 1, i)));
         }
+        if i > 1 {
+            buf.clear();
+            buf.push_str("s:");
+            buf.push_str(&prev2);
+            buf.push(' ');
+            buf.push_str(&cur);
+            sink(&buf, Some((i - 2, i)));
+        }
+        if toks[i].sent_start {
+            negated = 0;
+        }
+        if negated > 0 {
+            buf.clear();
+            buf.push_str("n:");
+            buf.push_str(&cur);
+            sink(&buf, Some((i, i)));
+            negated -= 1;
+        }
+        if matches!(cur.as_str(), "not" | "no" | "never" | "nothing" | "nobody")
+            || cur.ends_with("n't")
+        {
+            negated = 3;
+        }
         let norm = &toks[i].norm;
         if !is_name[i] && norm.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
             chars.clear();
@@ -263,21 +289,29 @@ pub(crate) fn emit_features(
                 sink(&buf, Some((i, i)));
             }
         }
+        std::mem::swap(&mut prev2, &mut prev);
         std::mem::swap(&mut prev, &mut cur);
     }
-    for (k, name) in lex_names().iter().enumerate() {
-        if let Some(h) = hits.get(k).and_then(|v| v.first()) {
-            sink(name, Some((h.first, h.last)));
-        }
-    }
-    buf.clear();
-    buf.push_str("x:");
-    buf.push_str(match ctx {
+    let cx = match ctx {
         Context::ClassChat => "class_chat",
         Context::ClassStory => "class_story",
         Context::SchoolStory => "school_story",
         Context::PrivateMessage => "private_message",
         Context::BehaviourComment => "behaviour_comment",
-    });
+    };
+    for (k, name) in lex_names().iter().enumerate() {
+        if let Some(h) = hits.get(k).and_then(|v| v.first()) {
+            sink(name, Some((h.first, h.last)));
+            buf.clear();
+            buf.push_str("k:");
+            buf.push_str(&name[2..]);
+            buf.push('|');
+            buf.push_str(cx);
+            sink(&buf, Some((h.first, h.last)));
+        }
+    }
+    buf.clear();
+    buf.push_str("x:");
+    buf.push_str(cx);
     sink(&buf, None);
 }

@@ -12,6 +12,8 @@ fn main() -> ExitCode {
     let mut pack_path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/pack.json").to_owned();
     let mut verbose = false;
     let mut loso = false;
+    let mut curves = false;
+    let mut set_list: Option<String> = None;
     let mut params = train::Params::default();
     let mut sets = Vec::new();
     let mut args = std::env::args().skip(1);
@@ -20,6 +22,11 @@ fn main() -> ExitCode {
             "--pack" => pack_path = args.next().unwrap_or_default(),
             "-v" | "--verbose" => verbose = true,
             "--loso" => loso = true,
+            "--curves" => {
+                loso = true;
+                curves = true;
+            }
+            "--sets" => set_list = args.next(),
             _ => match params.apply(&a, &mut args) {
                 Ok(true) => {}
                 Ok(false) => sets.push(a),
@@ -52,7 +59,7 @@ fn main() -> ExitCode {
         }
     };
     if loso {
-        return loso_report(&engine, &params);
+        return loso_report(&engine, &params, set_list.as_deref(), curves);
     }
     let mut ok = true;
     for set in sets {
@@ -76,18 +83,35 @@ fn main() -> ExitCode {
 
 /// Leave-one-writer-out over the dev sets: each set held out in turn, the learned layer trained on the
 /// others (thresholds chosen on those others too), compared with the rules alone.
-fn loso_report(engine: &Engine, params: &train::Params) -> ExitCode {
+fn loso_report(
+    engine: &Engine,
+    params: &train::Params,
+    set_list: Option<&str>,
+    curves_only: bool,
+) -> ExitCode {
     let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
-    let corpus = match train::Corpus::load(engine, train::read_dev_sets(data)) {
+    let sets = match set_list.map(|l| train::read_sets(data, l)) {
+        None => Ok(train::read_dev_sets(data)),
+        Some(r) => r,
+    };
+    let corpus = match sets.and_then(|s| train::Corpus::load(engine, s)) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::FAILURE;
         }
     };
+    if curves_only {
+        let scores = train::loso_scores(&corpus, params, None);
+        println!("{}", train::render_curves(&corpus, &scores));
+        let t = train::choose_thresholds(&corpus, &scores, params);
+        println!("thresholds: {t:?}");
+        return ExitCode::SUCCESS;
+    }
     match train::loso(engine, &corpus, params) {
-        Ok((folds, final_t)) => {
-            println!("{}", train::render_loso(&folds, &final_t));
+        Ok(l) => {
+            println!("{}", train::render_loso(&l.folds, &l.thresholds));
+            println!("{}", train::render_curves(&corpus, &l.scores));
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -12,17 +12,19 @@ fn main() -> ExitCode {
     let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
     let mut out = format!("{data}/model.json");
     let mut check = false;
+    let mut set_list: Option<String> = None;
     let mut p = train::Params::default();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--out" => out = args.next().unwrap_or_default(),
             "--check" => check = true,
+            "--sets" => set_list = args.next(),
             other => match p.apply(other, &mut args) {
                 Ok(true) => {}
                 Ok(false) => {
                     eprintln!(
-                        "usage: policy-train [--out PATH] [--check] [trainer settings] (unknown argument {other})"
+                        "usage: policy-train [--out PATH] [--check] [--sets all|A.jsonl,B.jsonl] [trainer settings] (unknown argument {other})"
                     );
                     return ExitCode::FAILURE;
                 }
@@ -43,7 +45,11 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let corpus = match train::Corpus::load(&engine, train::read_dev_sets(data)) {
+    let sets = match set_list.as_deref().map(|l| train::read_sets(data, l)) {
+        None => Ok(train::read_dev_sets(data)),
+        Some(r) => r,
+    };
+    let corpus = match sets.and_then(|s| train::Corpus::load(&engine, s)) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("error: {e}");
