@@ -6,14 +6,19 @@
 //! - `b:` two adjacent words;
 //! - `c:` a character 4-gram of a word of four or more letters, padded with `<` `>` (typos share most of
 //!   them: "apointment" / "appointment");
+//! - `s:` two words with one word between them (a skip pair: "collect * tomorrow" survives a changed
+//!   middle word, round 13);
+//! - `n:` a word within three words after a negation ("not", "no", "never", "nothing", "nobody",
+//!   "...n't") in the same sentence (round 13);
 //! - `L:` a rule lexicon with any hit (the engine's own intermediate cues, `L:AbsCue`, `L:SameDay`, ...);
+//! - `k:` a lexicon hit joined with the context (`k:Complaint|class_chat`, round 13);
 //! - `x:` the context.
 //!
 //! The weights come from `data/model.json`, written by the deterministic trainer (`policy-train`,
 //! [`crate::train`]). The model can only *add* a routing finding when the rule itself did not fire, with
 //! the rule's catalogue severity capped at `warn` (never a block), and only where the catalogue says the
 //! rule applies (the engine's usual `applies` filter and pack toggles run after it). Scoring is one hash
-//! lookup per feature, linear in the text.
+//! lookup per feature (about eight per word), linear in the text.
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};

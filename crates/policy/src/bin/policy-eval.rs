@@ -1,8 +1,10 @@
-//! Evaluates the engine on labelled sets: `policy-eval [--pack PACK.json] [-v] [SET.jsonl...]`. With no
-//! sets it evaluates the crate's dev sets (`data/dev.jsonl`, and `data/dev2.jsonl`, `data/dev3.jsonl`,
-//! … `data/dev7.jsonl` when present). For each set it prints per-rule counts and whether each of the
-//! issue's targets is met. `--loso` instead runs the leave-one-writer-out evaluation of the learned
-//! layer over the five dev sets (`train::loso`).
+//! Evaluates the engine on labelled sets: `policy-eval [--pack PACK.json] [--model MODEL.json] [-v]
+//! [SET.jsonl...]` (`--model` replaces the bundled learned layer, e.g. to compare two trainings). With no
+//! sets it evaluates the crate's dev sets (`data/dev.jsonl`, and `data/dev2.jsonl` … `data/dev8.jsonl`
+//! when present). For each set it prints per-rule counts and whether each of the targets is
+//! met. `--loso` instead runs the leave-one-writer-out evaluation of the learned layer over the training
+//! sets (`train::loso`; `--sets all` or `--sets A.jsonl,B.jsonl` to choose them), and `--curves` only
+//! its quick part: the model-alone precision/recall curve per rule on pooled out-of-writer scores.
 
 use std::process::ExitCode;
 
@@ -14,6 +16,7 @@ fn main() -> ExitCode {
     let mut loso = false;
     let mut curves = false;
     let mut set_list: Option<String> = None;
+    let mut model_path: Option<String> = None;
     let mut params = train::Params::default();
     let mut sets = Vec::new();
     let mut args = std::env::args().skip(1);
@@ -27,6 +30,7 @@ fn main() -> ExitCode {
                 curves = true;
             }
             "--sets" => set_list = args.next(),
+            "--model" => model_path = args.next(),
             _ => match params.apply(&a, &mut args) {
                 Ok(true) => {}
                 Ok(false) => sets.push(a),
@@ -57,6 +61,19 @@ fn main() -> ExitCode {
             eprintln!("error: pack {pack_path}: {e}");
             return ExitCode::FAILURE;
         }
+    };
+    let engine = match model_path {
+        None => engine,
+        Some(path) => match std::fs::read_to_string(&path)
+            .map_err(|e| e.to_string())
+            .and_then(|j| hometime_policy::model::Model::from_json(&j).map_err(|e| e.to_string()))
+        {
+            Ok(m) => engine.with_model(Some(m)),
+            Err(e) => {
+                eprintln!("error: model {path}: {e}");
+                return ExitCode::FAILURE;
+            }
+        },
     };
     if loso {
         return loso_report(&engine, &params, set_list.as_deref(), curves);
