@@ -514,7 +514,10 @@ pub fn choose_thresholds(
     for r in 0..NC {
         chosen[r] = (0..GRID.len()).find(|&g| ok[r][g]);
     }
-    let next = |r: usize, g: usize| (g + 1..GRID.len()).find(|&h| ok[r][h]);
+    // The next admissible step up that removes at least one added false alarm (`None`: off).
+    let next = |r: usize, g: usize| {
+        (g + 1..GRID.len()).find(|&h| ok[r][h] && alarms[r][h].len() < alarms[r][g].len())
+    };
     loop {
         let mut added: Vec<usize> = (0..NC)
             .filter_map(|r| chosen[r].map(|g| &alarms[r][g]))
@@ -904,4 +907,172 @@ pub fn read_sets(dir: &str, list: &str) -> Result<Vec<(String, String)>, String>
                 .map_err(|e| format!("{path}: {e}"))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pack::Pack;
+
+    fn engine() -> Engine {
+        Engine::new(&Pack::from_json(include_str!("../data/pack.json")).expect("pack"))
+            .expect("engine")
+    }
+
+    /// One JSON line: a parent's private message with its labels.
+    fn line(text: &str, expect: &[&str]) -> String {
+        serde_json::json!({
+            "id": 1, "role": "parent", "context": "private_message", "text": text,
+            "sent_at": "2025-03-12T10:15:00", "expect": expect,
+        })
+        .to_string()
+    }
+
+    /// Three writers: pick-up changes the rules catch, "labelled" positives they cannot (a made-up
+    /// label on an everyday sentence), and clean messages.
+    fn corpus(unique_in_first: &str) -> Corpus {
+        let sets = (0..3)
+            .map(|w| {
+                let mut lines = Vec::new();
+                for k in 0..4 {
+                    lines.push(line(
+                        "Her grandma is picking her up today instead of me",
+                        &["pickup-change-to-office"],
+                    ));
+                    let extra = if w == 0 { unique_in_first } else { "" };
+                    lines.push(line(
+                        &format!("the garden looks lovely number {k} {extra}"),
+                        &["pickup-change-to-office"],
+                    ));
+                    lines.push(line(&format!("thanks for the photos number {k}"), &[]));
+                    lines.push(line(&format!("he enjoyed the trip number {k}"), &[]));
+                }
+                (format!("w{w}.jsonl"), lines.join("\n"))
+            })
+            .collect();
+        Corpus::load(&engine(), sets).expect("corpus")
+    }
+
+    const PICKUP: usize = 1;
+
+    /// Scores that fire (log-odds 5) on the items `fire` picks, for pick-up only.
+    fn scores(c: &Corpus, fire: impl Fn(&Item) -> bool) -> Vec<[Option<f64>; NC]> {
+        assert_eq!(CANDIDATES[PICKUP], RuleId::PickupChangeToOffice);
+        c.items
+            .iter()
+            .map(|it| {
+                let mut s = [None; NC];
+                s[PICKUP] = Some(if fire(it) { 5.0 } else { -5.0 });
+                s
+            })
+            .collect()
+    }
+
+    #[test]
+    fn thresholds_need_a_gain_over_the_rules_and_precision() {
+        let c = corpus("");
+        let p = Params::default();
+        let caught = |it: &Item| it.rules.contains_key(&RuleId::PickupChangeToOffice);
+        let want = |it: &Item| it.expect.contains(&RuleId::PickupChangeToOffice);
+        assert_eq!(
+            c.items.iter().filter(|it| caught(it)).count(),
+            12,
+            "rules catch the pick-ups"
+        );
+        // Firing only where the rules already fire adds nothing: left out.
+        let t = choose_thresholds(&c, &scores(&c, caught), &p);
+        assert_eq!(t[PICKUP], None);
+        // Firing on the positives the rules miss: the lowest threshold.
+        let t = choose_thresholds(&c, &scores(&c, want), &p);
+        assert_eq!(t[PICKUP], Some(GRID[0]));
+        // Firing on clean messages too: precision fails.
+        let t = choose_thresholds(&c, &scores(&c, |it| want(it) || it.expect.is_empty()), &p);
+        assert_eq!(t[PICKUP], None);
+        // One added false alarm among 24 clean messages: over a 0.5 % budget, and no step up removes
+        // it without removing the rule, so the rule is left out. A 5 % budget alone does not keep it
+        // either (rules + model precision 1.0 → 0.96 is more than two points); with a 5-point loss
+        // allowed too, it stays.
+        let one_fa = |it: &Item| {
+            want(it) || (it.set == 0 && it.input.text == "thanks for the photos number 0")
+        };
+        let t = choose_thresholds(&c, &scores(&c, one_fa), &p);
+        assert_eq!(t[PICKUP], None);
+        let budget = Params {
+            max_false_alarms: 0.05,
+            ..Params::default()
+        };
+        assert_eq!(
+            choose_thresholds(&c, &scores(&c, one_fa), &budget)[PICKUP],
+            None
+        );
+        let loose = Params {
+            max_precision_loss: 0.05,
+            ..budget
+        };
+        assert_eq!(
+            choose_thresholds(&c, &scores(&c, one_fa), &loose)[PICKUP],
+            Some(GRID[0])
+        );
+    }
+
+    #[test]
+    fn features_of_one_writer_get_no_weight() {
+        let c = corpus("zqxjvw");
+        let all: Vec<usize> = (0..c.items.len()).collect();
+        let has = |p: &Params| {
+            let m = train_rule(&c, &all, RuleId::PickupChangeToOffice, p);
+            m.weights
+                .iter()
+                .any(|(f, _)| c.vocab[*f as usize] == "w:zqxjvw")
+        };
+        let loose = Params {
+            l1: 0.1,
+            min_weight: 0.0,
+            min_writers: 1,
+            ..Params::default()
+        };
+        assert!(
+            has(&loose),
+            "seen by one writer, weighted without the floor"
+        );
+        assert!(!has(&Params {
+            min_writers: 2,
+            ..loose
+        }));
+    }
+
+    #[test]
+    fn model_file_round_trips_one_rule_per_line() {
+        let c = corpus("");
+        let m = build(
+            &c,
+            &(0..c.items.len()).collect::<Vec<_>>(),
+            &{
+                let mut t = [None; NC];
+                t[0] = Some(0.5);
+                t[PICKUP] = Some(0.4);
+                t
+            },
+            &Params::default(),
+        );
+        let json = to_json(&m);
+        assert_eq!(json.lines().count(), 2 + m.rules.len(), "{json}");
+        let back: ModelFile = serde_json::from_str(&json).expect("parses");
+        assert_eq!(back, m);
+        assert!(Model::from_json(&json).is_ok());
+    }
+
+    #[test]
+    fn explicit_set_lists() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+        let all = read_sets(dir, "all").expect("all dev sets");
+        assert_eq!(all.len(), ALL_DEV_SETS.len());
+        let two = read_sets(dir, "dev.jsonl, dev2.jsonl").expect("two sets");
+        assert_eq!(
+            two.iter().map(|s| s.0.as_str()).collect::<Vec<_>>(),
+            ["dev.jsonl", "dev2.jsonl"]
+        );
+        assert!(read_sets(dir, "dev.jsonl,no-such-set.jsonl").is_err());
+        assert!(read_sets(dir, " , ").is_err());
+    }
 }
