@@ -876,20 +876,19 @@ pub fn read_dev_sets(dir: &str) -> Vec<(String, String)> {
 }
 
 /// Reads an explicit list of sets for `--sets`: a comma-separated list of file names in `dir` or paths,
-/// or `all` for [`ALL_DEV_SETS`]. Unlike [`read_dev_sets`], a missing set is an error.
+/// where `all` stands for [`ALL_DEV_SETS`] (`all,dev9.jsonl`); a repeated name is read once. Unlike [`read_dev_sets`], a missing set is an error.
 ///
 /// # Errors
 /// An empty list, or a set that cannot be read.
 pub fn read_sets(dir: &str, list: &str) -> Result<Vec<(String, String)>, String> {
-    let names: Vec<String> = if list == "all" {
-        ALL_DEV_SETS.iter().map(|s| (*s).to_owned()).collect()
-    } else {
-        list.split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_owned)
-            .collect()
-    };
+    let mut names: Vec<String> = Vec::new();
+    for n in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        if n == "all" {
+            names.extend(ALL_DEV_SETS.iter().map(|s| (*s).to_owned()));
+        } else if !names.iter().any(|m| m == n) {
+            names.push(n.to_owned());
+        }
+    }
     if names.is_empty() {
         return Err("--sets needs at least one set".to_owned());
     }
@@ -1072,6 +1071,8 @@ mod tests {
             two.iter().map(|s| s.0.as_str()).collect::<Vec<_>>(),
             ["dev.jsonl", "dev2.jsonl"]
         );
+        let more = read_sets(dir, "all,dev.jsonl,dev8.jsonl").expect("all, repeats ignored");
+        assert_eq!(more.len(), ALL_DEV_SETS.len());
         assert!(read_sets(dir, "dev.jsonl,no-such-set.jsonl").is_err());
         assert!(read_sets(dir, " , ").is_err());
     }
