@@ -356,8 +356,11 @@ pub fn train_rule(c: &Corpus, items: &[usize], rule: RuleId, p: &Params) -> Trai
                 seen[f as usize] |= bit;
             }
         }
+        // With fewer training writers than the floor (a two-set LOSO fold), every writer is needed.
+        let writers = seen.iter().fold(0u64, |a, s| a | s).count_ones() as usize;
+        let floor = p.min_writers.min(writers);
         for (u, s) in usable.iter_mut().zip(&seen) {
-            *u &= s.count_ones() as usize >= p.min_writers;
+            *u &= s.count_ones() as usize >= floor;
         }
     }
     let bias = dim - 1;
