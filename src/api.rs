@@ -20,6 +20,7 @@ use serde::{Serialize, de::DeserializeOwned};
 use web_sys::RequestCredentials;
 
 use crate::errors::AppError;
+use crate::stories_logic::PackSource;
 
 fn url(path: &str) -> String {
     format!("{API_PREFIX}{path}")
@@ -238,6 +239,20 @@ pub async fn unread() -> Result<UnreadCounts, AppError> {
 /// The class's policy pack, which the composer compiles once and checks every keystroke against.
 pub async fn policy_pack(class: ClassId) -> Result<Pack, AppError> {
     get(&format!("/classes/{class}/policy-pack")).await
+}
+
+/// The School Story's pack for staff: every pupil of the school, as the server checks a School Story post
+/// or comment.
+pub async fn school_policy_pack() -> Result<Pack, AppError> {
+    get("/school/policy-pack").await
+}
+
+/// The pack a story's text is checked with.
+pub async fn story_pack(source: PackSource) -> Result<Pack, AppError> {
+    match source {
+        PackSource::Class(class) => policy_pack(class).await,
+        PackSource::School => school_policy_pack().await,
+    }
 }
 
 // Points, skills and avatars.

@@ -125,12 +125,24 @@ pub fn author_role(me: &Me, filter: FeedFilter) -> AuthorRole {
     }
 }
 
-/// The class whose policy pack checks text written on a story: the story's class, else (School Story)
-/// the viewer's first child's or first class's.
-pub fn pack_class(me: &Me, story_class: Option<ClassId>) -> Option<ClassId> {
-    story_class
-        .or_else(|| me.children.first().map(|c| c.class_id))
-        .or_else(|| me.classes.first().map(|c| c.id))
+/// Which policy pack checks text written on a story.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PackSource {
+    /// One class's pack: its pupils' names.
+    Class(ClassId),
+    /// The whole school's roster (staff only), as the server checks School Story text.
+    School,
+}
+
+/// The pack that checks text written on a story: the story's class; on the School Story, the whole
+/// school's for staff (who may teach no class at all, like the office), and the family's first child's
+/// class for families, who are never sent the whole school's roster. `None` for a family with no child.
+pub fn pack_source(me: &Me, story_class: Option<ClassId>) -> Option<PackSource> {
+    match story_class {
+        Some(class) => Some(PackSource::Class(class)),
+        None if me.staff_role.is_some() => Some(PackSource::School),
+        None => me.children.first().map(|c| PackSource::Class(c.class_id)),
+    }
 }
 
 /// Adds an older page under the stories already shown, skipping any already there (a story posted
@@ -676,9 +688,17 @@ mod tests {
         assert_eq!(author_role(&teacher, two), AuthorRole::Teacher);
         assert_eq!(author_role(&teacher, school), AuthorRole::Staff);
         assert_eq!(author_role(&leader, two), AuthorRole::Staff);
-        assert_eq!(pack_class(&parent, None), Some(ClassId(3)));
-        assert_eq!(pack_class(&teacher, Some(ClassId(9))), Some(ClassId(9)));
-        assert_eq!(pack_class(&office, None), None);
+        assert_eq!(
+            pack_source(&parent, None),
+            Some(PackSource::Class(ClassId(3)))
+        );
+        assert_eq!(
+            pack_source(&teacher, Some(ClassId(9))),
+            Some(PackSource::Class(ClassId(9)))
+        );
+        assert_eq!(pack_source(&teacher, None), Some(PackSource::School));
+        assert_eq!(pack_source(&office, None), Some(PackSource::School));
+        assert_eq!(pack_source(&leader, None), Some(PackSource::School));
     }
 
     #[test]

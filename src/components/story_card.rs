@@ -3,7 +3,6 @@
 //! with you" on a post only some families can see, and "Your child is in this photo" when theirs is.
 
 use hometime_api::{LikeState, StoryScope, StoryView};
-use hometime_domain::ClassId;
 use hometime_policy::AuthorRole;
 use leptos::prelude::*;
 
@@ -11,15 +10,15 @@ use crate::components::story_comments::StoryComments;
 use crate::components::story_like_button::StoryLikeButton;
 use crate::components::story_photos::StoryPhotos;
 use crate::components::story_take_down::StoryTakeDown;
-use crate::stories_logic::{FeedFilter, join_names, relative_time};
+use crate::stories_logic::{FeedFilter, PackSource, join_names, relative_time};
 
 #[component]
 pub fn StoryCard(
     story: StoryView,
     /// The viewer's role when writing a comment here.
     role: AuthorRole,
-    /// The class whose pack checks a comment on a School Story post.
-    fallback_pack_class: Option<ClassId>,
+    /// The pack that checks a comment here.
+    pack: Option<PackSource>,
     /// Called when the story was taken down, so the feed reloads.
     on_removed: Callback<()>,
 ) -> impl IntoView {
@@ -96,7 +95,7 @@ pub fn StoryCard(
                     can_comment=story.can_comment
                     context=filter.context()
                     role=role
-                    pack_class=story.class_id.or(fallback_pack_class)
+                    pack=pack
                     author_name=story.author_name.clone()
                 />
             </article>

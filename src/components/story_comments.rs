@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use hometime_api::{CommentView, NewComment, RemovedMarker};
-use hometime_domain::{ClassId, CommentId, StoryId};
+use hometime_domain::{CommentId, StoryId};
 use hometime_policy::{AuthorRole, Context};
 use leptos::prelude::*;
 
@@ -16,7 +16,7 @@ use crate::components::error_notice::ErrorNotice;
 use crate::components::loading::Loading;
 use crate::composer_logic::Checker;
 use crate::errors::AppError;
-use crate::stories_logic::relative_time;
+use crate::stories_logic::{PackSource, relative_time};
 
 #[component]
 pub fn StoryComments(
@@ -25,8 +25,8 @@ pub fn StoryComments(
     can_comment: bool,
     context: Context,
     role: AuthorRole,
-    /// The class whose policy pack checks a comment (the story's class, or the viewer's for the School Story).
-    pack_class: Option<ClassId>,
+    /// The policy pack that checks a comment (`stories_logic::pack_source`).
+    pack: Option<PackSource>,
     author_name: String,
 ) -> impl IntoView {
     let list = RwSignal::new(comments);
@@ -175,8 +175,8 @@ pub fn StoryComments(
                                 .into_any();
                         }
                         let checker = LocalResource::new(move || async move {
-                            let class = pack_class.ok_or(AppError::BadResponse(0))?;
-                            let pack = api::policy_pack(class).await?;
+                            let source = pack.ok_or(AppError::BadResponse(0))?;
+                            let pack = api::story_pack(source).await?;
                             Checker::new(&pack).map_err(|_| AppError::BadResponse(200))
                         });
                         let draft = RwSignal::new(String::new());

@@ -21,7 +21,7 @@ use crate::components::story_photo_picker::{DraftPhoto, StoryPhotoPicker};
 use crate::composer_logic::{SendState, Suppressions, acknowledgements, block_reason, from_server};
 use crate::errors::{AppError, error_text, other_field_texts};
 use crate::stories_logic::{
-    ChosenPhoto, FeedFilter, PrivateShare, StoryChecker, author_role, blocking_pupils,
+    ChosenPhoto, FeedFilter, PackSource, PrivateShare, StoryChecker, author_role, blocking_pupils,
     check_before_send, join_names, pack_with_consent, photo_error_text, photo_index,
     photos_needing_tags, private_confirmation, private_share, private_share_label, tagged_pupils,
 };
@@ -65,14 +65,17 @@ pub fn StoryComposer(filter: FeedFilter, me: Me, on_posted: Callback<()>) -> imp
             tag_class.set(Some(first.id));
         }
     });
-    // The class's pack and tag candidates, read together: the engine needs each pupil's permission.
+    // The pack and the tag candidates, read together: the engine needs each pupil's permission. A Class
+    // Story is checked with its class's pack; the School Story with the whole school's, as the server
+    // checks it (every family sees it).
+    let source = class_id.map_or(PackSource::School, PackSource::Class);
     let ready = LocalResource::new(move || {
         let class = tag_class.get();
         async move {
             let Some(class) = class else {
                 return Ok(None);
             };
-            let pack = api::policy_pack(class).await?;
+            let pack = api::story_pack(source).await?;
             let candidates = api::tag_candidates(class).await?;
             Ok::<_, AppError>(Some((pack, candidates)))
         }

@@ -11,7 +11,7 @@ use crate::components::error_notice::ErrorNotice;
 use crate::components::loading::Loading;
 use crate::components::story_card::StoryCard;
 use crate::errors::AppError;
-use crate::stories_logic::{FeedFilter, append_page, author_role, pack_class};
+use crate::stories_logic::{FeedFilter, append_page, author_role, pack_source};
 
 #[component]
 pub fn StoryList(filter: FeedFilter, me: Me, reload: RwSignal<u32>) -> impl IntoView {
@@ -74,13 +74,15 @@ pub fn StoryList(filter: FeedFilter, me: Me, reload: RwSignal<u32>) -> impl Into
                                             Some(id) => FeedFilter::Class(id),
                                             None => FeedFilter::School,
                                         };
-                                        let (role, fallback) = me
-                                            .with_value(|m| (author_role(m, story_filter), pack_class(m, None)));
+                                        let (role, pack) = me
+                                            .with_value(|m| {
+                                                (author_role(m, story_filter), pack_source(m, story.class_id))
+                                            });
                                         view! {
                                             <StoryCard
                                                 story=story
                                                 role=role
-                                                fallback_pack_class=fallback
+                                                pack=pack
                                                 on_removed=on_removed
                                             />
                                         }

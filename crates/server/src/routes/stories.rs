@@ -43,6 +43,33 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(like, unlike))
         .routes(routes!(comment))
         .routes(routes!(remove_comment))
+        .routes(routes!(school_policy_pack))
+}
+
+/// The policy pack that checks text on the School Story as the server will: every pupil of the school,
+/// each with whether they may be shown. For staff only, including the office and leaders who teach no
+/// class. Families check with their child's class pack (`/classes/{id}/policy-pack`) instead: a family
+/// never receives the whole school's roster, and the server re-checks their text against it anyway.
+#[utoipa::path(get, path = "/school/policy-pack", tag = "stories",
+    responses(
+        (status = 200, body = Object, description = "A policy pack with the whole school's roster"),
+        (status = 401, body = ApiError),
+        (status = 403, body = ApiError),
+    ))]
+async fn school_policy_pack(
+    State(state): State<AppState>,
+    AdultOnly(adult): AdultOnly,
+) -> AppResult<Json<serde_json::Value>> {
+    let viewer = Viewer::load(&state, &adult).await?;
+    if viewer.role.is_none() {
+        return Err(AppError::new(
+            StatusCode::FORBIDDEN,
+            ErrorCode::Forbidden,
+            "The school-wide checker is for staff. Your child's class checker covers what you write.",
+        ));
+    }
+    let (pack, _, _) = story_pack(&state, &viewer, None, Route::Shared, &[]).await?;
+    Ok(Json(pack))
 }
 
 /// `GET /stories` query: `class_id=N`, or `scope=school`, and `before=<story id>`.

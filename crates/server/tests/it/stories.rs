@@ -808,7 +808,86 @@ async fn every_role_against_every_story_endpoint(db: String) {
     }
 }
 
+/// The office teaches no class, yet comments on and posts to the School Story: its checker needs the
+/// whole school's roster, as the server uses. Families and pupils never get that roster.
+async fn the_school_wide_pack_is_for_staff_only(db: String) {
+    let app = TestApp::start(&db).await;
+    let roster = |pack: &Value| -> Vec<String> {
+        pack["pupils"]
+            .as_array()
+            .expect("pupils")
+            .iter()
+            .map(|p| p["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    for who in [OFFICE, LEADER, TEACHER] {
+        let client = app.signed_in(who).await;
+        let res = client
+            .get(app.api("/school/policy-pack"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK, "{who}");
+        let pack: Value = res.json().await.unwrap();
+        let ids = roster(&pack);
+        for pupil in [IVY, MASON, KINGFISHER_PUPIL] {
+            let id = hometime_api::roster_id(hometime_domain::PupilId(pupil));
+            assert!(ids.contains(&id), "{who}: {id} missing");
+        }
+        // The engine compiles it, and it finds a Kingfisher child's name in School Story text written by
+        // the office, which no single class pack of Kestrel's would.
+        let pack: hometime_policy::Pack = serde_json::from_value(pack).unwrap();
+        let engine = hometime_policy::Engine::new(&pack).unwrap();
+        let name = app
+            .state()
+            .store
+            .pupil(hometime_domain::PupilId(KINGFISHER_PUPIL))
+            .await
+            .unwrap()
+            .unwrap()
+            .first_name;
+        let findings = engine.check(&hometime_policy::Draft {
+            role: hometime_policy::AuthorRole::Staff,
+            context: hometime_policy::Context::SchoolStory,
+            text: &format!("Well done {name} for the lovely assembly today"),
+            child: None,
+            sent_at: "2026-03-10T10:00:00".parse().unwrap(),
+            photos: None,
+            recipient_is_class_teacher: None,
+        });
+        assert!(
+            findings
+                .iter()
+                .any(|f| f.rule.as_str() == "child-name-shared"),
+            "{who}: {findings:?}"
+        );
+    }
+    for client in [
+        app.signed_in(ALEX).await,
+        kingfisher_parent(&app).await,
+        app.pupil().await,
+    ] {
+        let res = client
+            .get(app.api("/school/policy-pack"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::FORBIDDEN);
+        let body: Value = res.json().await.unwrap();
+        assert!(body["message"].as_str().is_some(), "{body}");
+        assert!(body.get("pupils").is_none());
+    }
+    let res = app
+        .client()
+        .get(app.api("/school/policy-pack"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+}
+
 crate::app_tests!(
+    the_school_wide_pack_is_for_staff_only,
     thread_photos_reach_only_the_thread,
     uploads_are_stripped_upright_and_private,
     bad_files_are_refused_and_leave_nothing,
