@@ -484,7 +484,8 @@ impl NameIndex {
         // plant. "so Joy won't", "that Sunny is": a conjunction, not a determiner, before a subject.
         let conjunction = matches!(prev, "so" | "that")
             && t.cap
-            && (contains(NAME_VERBS, next) || (next.len() > 3 && next.ends_with("ed")));
+            && !t.sent_start
+            && text.tokens.get(i + 1).is_some_and(|n| !n.cap);
         if contains(DETERMINERS, prev)
             && !(matches!(prev, "our" | "little") && capital)
             && !conjunction
@@ -747,31 +748,32 @@ impl NameIndex {
 
     /// "An" before a word the article cannot precede ("An and my son", "An An", "An was"): a name.
     fn article_misused(text: &Text, i: usize) -> bool {
-        matches!(
-            text.norm(i + 1),
-            "an" | "and"
-                | "&"
-                | "with"
-                | "is"
-                | "was"
-                | "has"
-                | "had"
-                | "said"
-                | "says"
-                | "loves"
-                | "likes"
-                | "went"
-                | "came"
-                | "got"
-                | "did"
-                | "didn't"
-                | "can't"
-                | "won't"
-                | "isn't"
-                | "wasn't"
-                | "cried"
-                | "told"
-        )
+        text.tokens[i].has_apostrophe_s()
+            || matches!(
+                text.norm(i + 1),
+                "an" | "and"
+                    | "&"
+                    | "with"
+                    | "is"
+                    | "was"
+                    | "has"
+                    | "had"
+                    | "said"
+                    | "says"
+                    | "loves"
+                    | "likes"
+                    | "went"
+                    | "came"
+                    | "got"
+                    | "did"
+                    | "didn't"
+                    | "can't"
+                    | "won't"
+                    | "isn't"
+                    | "wasn't"
+                    | "cried"
+                    | "told"
+            )
     }
 
     /// A family member or a child's thing follows token `i` ("marks mum", "Kaspers dad", "dylans
@@ -853,6 +855,7 @@ impl NameIndex {
             && !n.has_apostrophe_s()
             && text.gap_after(i).iter().all(|c| c.is_whitespace())
             && !contains(AFTER_NAME_CAP_OK, next)
+            && !next.ends_with("ing")
             && (!self.is_any_name(text, i + 1) || contains(PLACE_NOUNS, next))
     }
 

@@ -221,6 +221,25 @@ fn round13_name_rows() {
             Name,
             Some(Warn),
         ),
+        // A sentence opener after a name is not a surname; an -ing word is not either.
+        (
+            Cc,
+            "Well done Kacper Brilliant effort today",
+            None,
+            Name,
+            Some(Block),
+        ),
+        (Cc, "is Zuzia Coming to the party", None, Name, Some(Block)),
+        (
+            Cc,
+            "it was sunny so Ivy wore shorts",
+            None,
+            Name,
+            Some(Warn),
+        ),
+        (Cc, "we had so much joy today", None, Name, None),
+        (Cc, "An's reading is coming on", None, Name, Some(Warn)),
+        (Cc, "An answer would be great", None, Name, None),
         // A pupil's own name stays clear even when a rule phrase quotes it.
         (Cc, "Tadhg was brilliant", None, Name, Some(Block)),
     ];
