@@ -371,7 +371,8 @@ impl NameIndex {
             s += 1;
         }
         let next = text.norm(i + 1);
-        let prev = text.prev(i, 1);
+        // A word from the previous sentence does not qualify this one ("a spare top? an's one got").
+        let prev = if t.sent_start { "" } else { text.prev(i, 1) };
         let kin = kin_or_thing(next);
         if kin && (t.has_apostrophe_s() || plural_s) {
             s += 2;
@@ -557,7 +558,14 @@ impl NameIndex {
         if surname_only {
             s -= 2;
         }
-        if !t.has_apostrophe_s() && !picked && contains(WORD_COLLOCATIONS, next) {
+        // "Is Harry the only one": after a question's auxiliary a capitalised word is its subject, so
+        // an article after it does not make it a verb ("mark the register").
+        let asked = t.cap
+            && i >= 1
+            && text.tokens[i - 1].sent_start
+            && matches!(prev, "is" | "was" | "has" | "does" | "did" | "will" | "can")
+            && contains(DETERMINERS, next);
+        if !t.has_apostrophe_s() && !picked && !asked && contains(WORD_COLLOCATIONS, next) {
             s -= 3;
         }
         // "Mill Lane", "Church Road": a street after a capitalised word that is not a pupil's first name.
@@ -578,6 +586,13 @@ impl NameIndex {
         // "Hunter or any brand": a product, not a child.
         if (i + 1..i + 4).any(|j| matches!(text.norm(j), "brand" | "brands" | "make")) {
             s -= 3;
+        }
+        // "Ruby-Mae", "Lily-Jade": two capitalised parts joined by a hyphen are a double first name.
+        let hyphen_next =
+            text.gap_after(i) == ['-'] && text.tokens.get(i + 1).is_some_and(|n| n.cap);
+        let hyphen_prev = i > 0 && text.gap_before(i) == ['-'] && text.tokens[i - 1].cap;
+        if t.cap && !surname_only && (hyphen_next || hyphen_prev) {
+            return s + 3;
         }
         // A capitalised non-name neighbour usually means a title or a place ("Park Lane", "Autumn Fair").
         if i > 0 {
@@ -714,7 +729,9 @@ impl NameIndex {
             } else if has_surname && !has_given && self.family_context(text, i, base, plural_s) {
                 Some(Confidence::Clear)
             } else if ambiguous {
+                // "an's" is never the article, in any case.
                 let strict_short = base.chars().count() <= 2
+                    && !(base == "an" && t.has_apostrophe_s())
                     && !(t.cap
                         && !t.upper
                         && (!t.sent_start || (base == "an" && Self::article_misused(text, i))));

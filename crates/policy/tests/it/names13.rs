@@ -240,6 +240,33 @@ fn round13_name_rows() {
         (Cc, "we had so much joy today", None, Name, None),
         (Cc, "An's reading is coming on", None, Name, Some(Warn)),
         (Cc, "An answer would be great", None, Name, None),
+        // Hyphenated double first names; a brand with a surname-word is not one.
+        (Cc, "Ruby-Mae's party was fab", None, Name, Some(Warn)),
+        (
+            Cc,
+            "Anyone got a Fisher-Price garage going spare?",
+            None,
+            Name,
+            None,
+        ),
+        (Cc, "jade-green paint for the shed", None, Name, None),
+        // The previous sentence does not qualify this one; "an's" is never the article.
+        (
+            Cc,
+            "anyone got a spare top? an's one is torn",
+            None,
+            Name,
+            Some(Warn),
+        ),
+        // A capitalised subject after a question's auxiliary, even before an article.
+        (
+            Cc,
+            "Is Joy the one with the red coat?",
+            None,
+            Name,
+            Some(Warn),
+        ),
+        (Cc, "I will mark the books tonight", None, Name, None),
         // A pupil's own name stays clear even when a rule phrase quotes it.
         (Cc, "Tadhg was brilliant", None, Name, Some(Block)),
     ];
