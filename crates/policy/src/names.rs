@@ -621,6 +621,10 @@ impl NameIndex {
         let mut hits = Vec::new();
         let toks = &text.tokens;
         let all_caps_text = toks.iter().filter(|t| t.upper).count() * 2 > toks.len();
+        // "Happy Birthday Priya Lots Of Love": in Title Case a capital says nothing about a surname.
+        let inner = toks.iter().filter(|t| !t.sent_start).count();
+        let title_case_text =
+            inner >= 4 && toks.iter().filter(|t| t.cap && !t.sent_start).count() * 5 > inner * 3;
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
@@ -682,7 +686,9 @@ impl NameIndex {
             } else {
                 stem
             };
-            if self.suppressed(text, i, base) || self.someone_else(text, i, base, &refs) {
+            if self.suppressed(text, i, base)
+                || self.someone_else(text, i, base, &refs, title_case_text)
+            {
                 i += 1;
                 continue;
             }
@@ -833,7 +839,14 @@ impl NameIndex {
     /// it ("Martin Street", "a Lottie doll", "Turner's bakery"), or another capitalised word that makes
     /// it a full name or title that is not on the roster ("Saoirse Ronan", "Francis Drake",
     /// "Autumn Fields"). Runs after the roster full-name check, so "Ruby Lane" is still Ruby.
-    fn someone_else(&self, text: &Text, i: usize, base: &str, refs: &[NameRef]) -> bool {
+    fn someone_else(
+        &self,
+        text: &Text,
+        i: usize,
+        base: &str,
+        refs: &[NameRef],
+        title_case_text: bool,
+    ) -> bool {
         let t = &text.tokens[i];
         let Some(n) = text.tokens.get(i + 1) else {
             return false;
@@ -864,7 +877,8 @@ impl NameIndex {
         {
             return true;
         }
-        n.cap
+        !title_case_text
+            && n.cap
             && !n.sent_start
             && !n.upper
             && !t.upper

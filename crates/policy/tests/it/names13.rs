@@ -267,6 +267,14 @@ fn round13_name_rows() {
             Some(Warn),
         ),
         (Cc, "I will mark the books tonight", None, Name, None),
+        // In Title Case a capital after a name says nothing about a surname.
+        (
+            Cc,
+            "Happy Birthday Priya Lots Of Love From All Of Us",
+            None,
+            Name,
+            Some(Block),
+        ),
         // A pupil's own name stays clear even when a rule phrase quotes it.
         (Cc, "Tadhg was brilliant", None, Name, Some(Block)),
     ];
