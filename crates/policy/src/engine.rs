@@ -760,6 +760,15 @@ impl Cx<'_> {
                 ) || (h.first..=h.last).any(|j| self.text.norm(j) == "early")
             })
             .collect();
+        // "Mrs Singh is off this week", "you were off poorly": someone else's absence.
+        let others = self.all(Lex::SickOther);
+        let theirs = |h: &Hit| {
+            others
+                .iter()
+                .any(|o| o.first < h.first && h.first <= o.last + 3)
+        };
+        let absence_now: Vec<Hit> = absence_now.into_iter().filter(|h| !theirs(h)).collect();
+        let cued: Vec<Hit> = cued.into_iter().filter(|h| !theirs(h)).collect();
         let absence = self.first_of(&[
             &absence_now,
             &late,
@@ -834,7 +843,10 @@ impl Cx<'_> {
             self.push(out, RuleId::DinnerEnquiryToOffice, Severity::Info, Some(h));
         }
 
-        let medication = self.all(Lex::Medication).first().copied();
+        let medication = self
+            .clean(Lex::Medication, Lex::MedNot, 1, 2)
+            .first()
+            .copied();
         if let Some(h) = medication {
             self.push(out, RuleId::MedicationToNursing, Severity::Warn, Some(h));
         }
@@ -914,7 +926,9 @@ impl Cx<'_> {
             .first()
             .copied()
             .or_else(|| self.sarcasm())
-            .or(progress);
+            // A progress question put to the teacher about the whole class ("@Mr Daly how are they
+            // all doing in maths") is not a private worry aired in front of everyone.
+            .or(progress.filter(|_| !(self.addresses_staff() && self.has(Lex::ClassWide))));
         if shared
             && grumble
             && let Some(h) = negative
@@ -935,10 +949,11 @@ impl Cx<'_> {
             .iter()
             .copied()
             .find(|h| near_target(h.first));
-        let insult = abuse_at.iter().copied().find(|&i| near_target(i)).map(|i| Hit {
-            first: i,
-            last: i,
-        });
+        let insult = abuse_at
+            .iter()
+            .copied()
+            .find(|&i| near_target(i))
+            .map(|i| Hit { first: i, last: i });
         let protests = self.all(Lex::Protest);
         let sanction = self.all(Lex::Sanction).iter().copied().find(|s| {
             protests
@@ -1066,8 +1081,28 @@ impl Cx<'_> {
     /// poorly"): an illness word within three words after another person is theirs.
     fn sick(&self) -> Vec<Hit> {
         let others = self.all(Lex::SickOther);
+        let chars = &self.text.chars;
+        // Slang "sick" (great): in quotes, or in a message that laughs or cheers (😂 🔥 🤣, "haha").
+        let cheering = self.has(Lex::Laughing)
+            || chars
+                .iter()
+                .any(|c| matches!(c, '\u{1F602}' | '\u{1F525}' | '\u{1F923}'));
+        let quote = |i: usize| {
+            chars.get(i).is_some_and(|c| {
+                matches!(
+                    c,
+                    '\'' | '"' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}'
+                )
+            })
+        };
         self.clean(Lex::Sick, Lex::SickNot, 1, 2)
             .into_iter()
+            .filter(|h| {
+                let t = &self.text.tokens[h.first];
+                !(h.first == h.last
+                    && t.norm == "sick"
+                    && (cheering || quote(t.end) || (t.start > 0 && quote(t.start - 1))))
+            })
             .filter(|h| {
                 !others
                     .iter()

@@ -83,6 +83,7 @@ lexicons! {
         "back on the", "be back at school",
     ],
     AbsenceNot => [
+        "off work", "time off work", "day off to help", "the day off to help", "book time off", "if ur", "if you're going to be", "if you are going to be", "on the way to", "for all of", "saw a letter", "i saw a letter", "no more appointments", "after school on", "the dentist after school", "on our street", "for adults",
         "info about", "information about", "clinic drop", "drop in session",
         "has cleared", "cleared him", "cleared her", "discharged",
         "went fine", "went well", "went ok", "went okay", "went really well", "all clear", "no fillings", "has said", "might need", "may need", "next year", "make an appointment", "book an appointment", "appointment with you", "appointment to talk", "appointment to discuss", "appointment to speak", "settling in", "settle in", "settled in", "fitting in", "disco", "homework clinic", "reading clinic",
@@ -124,6 +125,7 @@ lexicons! {
     ],
     // Weak cues that are about something else entirely ("drop off", "send it back tomorrow").
     AbsCueNot => [
+        "off his", "off her", "off their", "due back", "dashing off", "miss the end of",
         "swap back", "swap it back", "swap them back", "hours clear", "48 hours clear", "48hrs clear",
         "form back", "book back", "books back", "it back", "them back", "off to", "come back", "bring back", "send back", "drop it back",
         "drop off", "dropping off", "drop him off", "drop her off", "drop them off", "take off", "off work",
@@ -131,12 +133,12 @@ lexicons! {
         "switch off", "turn off", "time off work", "day off work", "back to you", "get back", "come back to",
     ],
     // Being held up on the way to pick-up; counts only with a same-day or pick-up cue.
-    PickupStuck => [ "stuck in a meeting", "held up in a meeting", "stuck behind","stuck at work", "stuck in traffic", "traffic", "held up at work", "stuck on a train", "train is delayed"],
-    PickupWord => ["lift share", "lift-share", "lift swap", "pick up", "pickup", "pick him up", "pick her up", "collect", "collection", "home time", "hometime", "the gate", "3.15", "3.30", "3pm", "3 15", "3 30", "get him", "get her", "grab him", "grab her"],
+    PickupStuck => [ "running late", "running horribly late", "stuck in a meeting", "held up in a meeting", "stuck behind","stuck at work", "stuck in traffic", "traffic", "held up at work", "stuck on a train", "train is delayed"],
+    PickupWord => ["keep _ inside", "keep _ in office", "min late", "mins late", "lift share", "lift-share", "lift swap", "pick up", "pickup", "pick him up", "pick her up", "collect", "collection", "home time", "hometime", "the gate", "3.15", "3.30", "3pm", "3 15", "3 30", "get him", "get her", "grab him", "grab her"],
     // Asking other parents ("can anyone recommend a dentist"): an appointment word there is not an absence.
     AskAround => ["can anyone", "could anyone", "does anyone", "does anybody", "anyone know", "anybody know", "recommend*", "any recommendations"],
     // An existing arrangement restated ("I collect him on Fridays as you know") is not a change.
-    PickupRoutine => ["as you know", "as usual", "as normal", "as always", "like always", "like normal", "same as always", "same as usual"],
+    PickupRoutine => ["the normal time", "at the normal time", "nothing changes", "as you know", "as usual", "as normal", "as always", "like always", "like normal", "same as always", "same as usual"],
     // ...unless the message says what changes ("not going to football club anymore, so I'll collect him at
     // 3.15 like normal").
     PickupChanged => ["anymore", "any more", "no longer", "instead", "from now on", "not going to", "isn't going to", "won't be going"],
@@ -163,6 +165,7 @@ lexicons! {
     // Someone else who is ill ("his grandfather is very ill", "Sam's cousin was poorly"): an illness word
     // just after one of these is about that person, not the child.
     SickOther => [
+        "mrs _ is", "mr _ is", "ms _ is", "miss _ is", "mrs _ was", "mr _ was", "ms _ was", "miss _ was", "you were", "you're", "the pharmacist",
         "grandfather", "grandmother", "grandad", "grandpa", "grandma", "granny", "nan", "nana", "nanny", "nani", "dadi",
         "cousin", "cousins", "uncle", "auntie", "aunty", "aunt", "my mum", "my dad", "my mother", "my father",
         "my husband", "my wife", "my partner", "the dog", "the cat", "our dog", "our cat",
@@ -172,7 +175,7 @@ lexicons! {
         "ill judged", "ill advised", "ill informed", "ill thought", "ill prepared", "ill equipped",
         "letter", "letters", "leaflet", "poster",
         "dog has been _ poorly", "dog has been poorly", "dog's been poorly", "dog is poorly", "cat has been _ poorly", "cat has been poorly", "cat's been poorly", "ill with excitement", "sick with excitement", "make you poorly", "makes you poorly", "make you sick", "make you ill", "makes you ill",
-        "no sickness", "not sick", "wasn't sick", "no sick",
+        "no sickness", "not sick", "wasn't sick", "no sick", "going round", "going around", "still going around", "sick trick", "that's sick", "thats sick",
         "making herself sick", "making himself sick", "herself sick", "himself sick",
         "hay fever", "hayfever", "sick day", "spots on the", "polka dots", "cough syrup",
         "sick of", "sick and tired", "sick note", "worried sick", "homesick", "car sick", "travel sick",
@@ -215,12 +218,12 @@ lexicons! {
     // staying on for a club); a collection change only with a day, a time or "from now on" near it.
     PickupArrange => [
         "pick _ up", "picking _ up", "picking _ _ up", "pick up at", "pick up #", "on pick up", "doing pick up", "doin pick up", "do drop off", "drop _ in the morning*", "drop _ in the mornin*", "drop _ home", "get her at", "get him at", "be there #", "be there by #", "not make pickup", "collect at", "collects both", "collecting both", "collect at #",
-        "gettin him", "gettin her", "got her today", "got him today", "comes for him", "comes for her", "come for him", "come for her", "take her straight", "take him straight", "take _ home", "take _ from school", "take ours to", "take mine to",
+        "gettin him", "gettin her", "pickin him", "pickin her", "pick him today", "pick her today", "got her today", "got him today", "comes for him", "comes for her", "come for him", "come for her", "take her straight", "take him straight", "take _ home", "take _ from school", "take ours to", "take mine to",
         "walk home with", "walkin home", "walking home with", "walk with yours", "walk with her sister", "walk with his brother", "by the school bus", "the school bus from", "car share home", "the car share", "share the lift", "come out the side gate",
         "keep _ inside", "keep _ in class", "keep _ in office", "keep _ in the office", "keep _ til", "keep _ till", "send her out first", "send him out first", "sending out at", "sent out at", "bring him in on", "bring her in on",
         "stay for the _ club", "staying for _ club", "stayin for _ club", "staying for _ _ club", "staying for after school", "stay at the after school club", "booked into the", "staying every",
     ],
-    PickupWhen => ["thurs", "weds", "wed", "tues", "mon", "fri", "from now on", "from tomorrow", "from next week", "from monday", "every thursday", "every week", "instead", "normal time", "not dad", "not mum", "not nana", "not nan", "be there", "min late", "min away", "minutes away"],
+    PickupWhen => ["thurs", "weds", "wed", "tues", "mon", "fri", "from now on", "from tomorrow", "from next week", "from monday", "every thursday", "every week", "instead", "not dad", "not mum", "not nana", "not nan", "be there", "min late", "min away", "minutes away"],
     PickupPerson => [
         "nan", "nanny", "nana", "grandma", "granny", "grandad", "grandpa", "grandparents", "childminder",
         "child minder", "auntie", "aunty", "uncle", "my sister", "my brother", "my mum", "my dad", "his dad",
@@ -251,7 +254,7 @@ lexicons! {
         "collecting the", "collecting a", "collecting some", "collecting tickets",
         "know a good", "recommend a", "a good childminder", "any childminders",
         "following kids walking home", "kids walking home", "children walking home", "following", "is the after school club", "is after school club", "club on today", "club still on", "is there after school club",
-        "inside at lunch", "inside at playtime", "inside at break", "in at lunch", "in at playtime", "in at break",
+        "lovely to walk", "collecting warm", "inside at lunch", "inside at playtime", "inside at break", "in at lunch", "in at playtime", "in at break",
         "pick up his book", "pick up her book", "pick up a letter", "pick up the letter", "pick up the form",
         "pick up his reading", "pick up her reading", "pick up some", "pick up the pieces", "pick up on",
         "what time is pick up", "what time is pickup", "pick up time is", "pick up his coat", "pick up her coat",
@@ -260,6 +263,7 @@ lexicons! {
     ],
     // ---- dinner-enquiry-to-office ------------------------------------------------------------------
     Dinner => [
+        "her dinner choice", "his dinner choice", "vegetarian", "veggie", "halal", "the kitchen must", "the kitchen knows", "the kitchen know", "kitchen has stopped", "free meals", "universal free", "back on sandwiches", "bbq lunch",
         "jacket potato*", "seconds at", "bigger portion*", "portion size*", "dinner money",
         "menu", "menus", "veggie option*", "vegetarian option*", "halal option*", "dinner payment*", "lunch payment*", "top up", "topup", "hot dinner", "lunches", "school dinner", "dinner ladies", "jacket potato", "roast dinner", "dinner", "dinner's", "lunch box",
         "dinner money", "school dinner*", "hot dinner*", "hot meal*", "packed lunch*", "school meal*",
@@ -301,18 +305,18 @@ lexicons! {
         "please call me", "call me", "ring me", "phone me", "can you call", "could you call", "give me a call",
         "give me a ring",
     ],
-    UrgentNot => [ "asap slip", "asap form", "asap reply", "no need to ring", "no need to call", "no need to phone", "don't need to ring", "don't need to call", "call for", "appeal for","send _ back asap", "slip back asap", "form back asap", "it back asap", "them back asap", "_ slip _ asap", "ring me if", "call me if", "phone me if", "in asap", "over asap", "gate before", "at the gate before #", "emergency contact*", "emergency services", "in an emergency", "if urgent", "not urgent", "no rush"],
+    UrgentNot => [ "about emergency", "emergency 999", "about 999", "emergency services", "asap slip", "asap form", "asap reply", "no need to ring", "no need to call", "no need to phone", "don't need to ring", "don't need to call", "call for", "appeal for","send _ back asap", "slip back asap", "form back asap", "it back asap", "them back asap", "_ slip _ asap", "ring me if", "call me if", "phone me if", "in asap", "over asap", "gate before", "at the gate before #", "emergency contact*", "emergency services", "in an emergency", "if urgent", "not urgent", "no rush"],
     SameDay => [
         "dropping them at", "dropping them in", "dropping them off", "dropping _ at reception", "dropping _ at the office", "at reception at",
         "at the office now", "dropping it in", "dropping it off", "dropping it at", "bringing it in now", "this lunchtime",
         "at 12", "at midday", "at noon", "at 12pm",
-        "today", "this afternoon", "this morning", "tonight", "at lunch", "at lunchtime", "lunch time today",
+        "today's", "todays", "today", "this afternoon", "this morning", "tonight", "at lunch", "at lunchtime", "lunch time today",
         "after school today", "at home time", "at hometime", "home time today",
     ],
     PassMessage => [
         "pass this on", "pass that on", "pass it on",
         "passed to", "passed on to", "make sure _ gets", "make sure _ has",
-        "can someone tell", "could someone tell", "someone tell him", "someone tell her",
+        "can someone tell", "could someone tell", "can someone grab", "can someone give", "please can someone", "dont let him miss", "don't let him miss", "dont let her miss", "don't let her miss", "please make sure", "pls tell", "pls make sure", "can someone let", "someone tell him", "someone tell her",
         "have a word with", "a quick word with", "can someone check", "could someone check",
         "let _ know", "tell _ that", "remind _ to",
         "let them know",
@@ -324,13 +328,16 @@ lexicons! {
     // A request to act on medicine ("can you give him his inhaler at lunch") versus a stop.
     MedRequest => [
         "forgot his", "forgot her", "left his", "left her", "forgot to give", "has pe after",
-        "can she have", "can he have", "could she have", "could he have", "needs to go up", "needs to go down", "go up to", "go down to", "increase~", "reduce~", "from today",
+        "needs calpol", "needs her inhaler", "needs his inhaler", "please put", "put it on", "can she have", "can he have", "could she have", "could he have", "needs to go up", "needs to go down", "go up to", "go down to", "increase~", "reduce~", "from today",
         "can you", "could you", "please", "make sure", "remind him", "remind her", "give him", "give her",
         "needs to have", "needs his", "needs her", "needs a dose", "needs to take", "will need", "is due",
     ],
     MedStop => [ "give at home", "give it at home", "gives at home", "given at home", "give her it at home", "give him it at home", "nothing in school", "anything in school","anymore", "any more", "no longer", "doesn't need", "does not need", "stopped", "finished"],
     // ---- medication-to-nursing ---------------------------------------------------------------------
+    // Medicine words about something else: pets fed, games, lessons, pretend play.
+    MedNot => ["feeds the", "feed the", "feed it", "feed them", "medicine ball", "medicine in the past", "about medicine", "wants to be a doctor", "a doctor like", "wrote me a"],
     Medication => [
+        "asthma pump", "his pump", "her pump", "feed times", "feed to", "changed _ feed", "her tabs", "his tabs", "adhd tabs", "hay fever spray", "nasal spray", "iron syrup", "cough syrup", "the purple one", "puffs",
         "drops done", "done the drops", "drops this morning", "new tablet", "tablet for her", "tablet for his", "tablet for the", "allergy tablet*",
         "hayfever tablet*", "hay fever tablet*", "his _ tablet", "her _ tablet", "vitamin d", "vitamin drops", "iron tablets", "g tube", "g-tube",
         "feed pump", "feeding pump", "the nurses",
@@ -464,6 +471,7 @@ lexicons! {
     ],
     // ---- progress-to-meeting -----------------------------------------------------------------------
     Progress => [
+        "how _ doin", "how _ _ doin", "how he doin", "how she doin", "how r they", "how are they all doing", "how the kids are doing", "how the children are doing", "how our kids are doing", "results from the", "her results", "his results", "send me _ results", "tell me _ results", "reading ages", "reading age", "where _ is with her", "where _ is with his", "is she ok in", "is he ok in", "keepin up", "keeping up", "top group", "lowest group", "bottom group", "above y2 level", "above year 2 level", "moved up a", "score in the test", "score did", "good enough now",
         "how _ doing with", "how _ getting on with", "how _ doing in", "results in the", "scores in the", "marks in the",
         "what set", "which set", "what group", "which group", "top set", "bottom set", "bottom table", "top table", "lower group", "where it should be", "compared to other", "compared to the other", "compared with other", "reading colour", "reading colours", "book colour", "is at with", "his level", "her level", "good in maths", "good at maths or", "how's _ getting on generally", "getting on generally", "any concerns",
         "working towards", "working below", "working at greater depth",
@@ -485,13 +493,17 @@ lexicons! {
         "extra support with", "extra help with",
     ],
     // A subject of learning and a question or worry about how it is going, combined within a few words.
+    // A question about the whole class rather than one child ("how are they all doing in maths").
+    ClassWide => ["they all", "the kids", "the children", "our kids", "a few of us", "how r they", "how are they"],
     ProgSubject => [
+        "readin", "spellin*", "handwritin", "writin", "english",
         "red books", "pink books", "blue books", "green books", "orange books", "yellow books", "purple books", "turquoise books", "white books", "lime books", "gold books", "brown books", "grey books", "red band", "pink band", "blue band", "green band", "orange band", "yellow band", "purple band", "turquoise band", "white band", "lime band", "gold band", "brown band", "grey band",
         "reading", "writing", "handwriting", "maths", "times tables", "number bonds", "comprehension", "phonics",
         "spelling*", "book band*", "the _ books", "reading books", "table for maths", "academically", "targets", "his report",
         "her report", "at maths", "at reading", "at writing", "english",
     ],
     ProgCue => [
+        "gettin better", "getting better", "good or bad", "is true", "good now",
         "low", "really low", "so low", "scores", "results",
         "improve", "improve in", "got moved",
         "worried", "gone backwards", "going backwards", "struggling", "improved", "improving", "improvement",
@@ -499,7 +511,7 @@ lexicons! {
         "how's", "getting on", "meeting the", "should i be worried", "is he ok", "is she ok", "doing ok",
         "coping", "managing", "where is he", "where is she", "vague",
     ],
-    ProgressNot => [
+    ProgressNot => ["end of year present", "end of year party", "nearly the end of", "costumes", "the garden", "school garden", "strawberries", "plants",
         "information about", "info about", "the information", "letter about",
         "reading log", "reading record", "homework",
         "swimming", "badge*", "football", "gymnastics", "dance", "piano", "music", "karate", "noise", "stage",
@@ -554,6 +566,7 @@ lexicons! {
         "always hungry", "starving all the time", "lump on his head", "lump on her head",
     ],
     SafeguardingNot => [
+        "kicking me out", "kicking me off", "kicks me out", "till she's older", "till shes older", "till he's older", "until she's older", "until he's older", "when she's older", "when he's older",
         "road safety", "talk to the kids about",
         "never left alone", "not left alone", "wasn't left alone", "never left on",
         "stranger danger", "online safety", "e-safety", "esafety", "anti bullying", "anti-bullying",
@@ -655,7 +668,7 @@ lexicons! {
         "trampoline", "playground", "football", "rugby", "pe", "banged", "walked into", "nothing to worry",
         "slipped", "climbing", "first aid", "ice pack", "in the game", "tag", "playtime", "play time",
         "wrestling", "play fighting", "playfighting", "the cat", "the dog", "oven", "bbq", "nettle*", "graze", "rough and tumble", "feelings",
-        "at work", "the roof", "the shops", "it off",
+        "at work", "the roof", "the shops", "it off", "bush", "brambles", "on the bush",
     ],
     // Where or when a child told someone ("at lunch", "changing for PE"): in a reported disclosure these
     // are not accident cues.
@@ -674,7 +687,7 @@ lexicons! {
         "car", "van", "person",
     ],
     SgApproach => [
-        "give me sweets", "give her sweets", "give him sweets", "gives me sweets", "in his car", "in his van", "see his puppies", "see his puppy", "her home address", "his home address", "which school she goes", "which school he goes", "see her around", "see him around", "filming children", "filmin the", "filmin kids", "was following the", "were following the",
+        "give me sweets", "give her sweets", "give him sweets", "gives me sweets", "go in his car", "gets in his car", "got in his car", "go in his van", "gets in his van", "see his puppies", "see his puppy", "her home address", "his home address", "which school she goes", "which school he goes", "see her around", "see him around", "filming children", "filmin the", "filmin kids", "was following the", "were following the",
         "asks him if", "asks her if", "asking him if", "asking her if", "asked him if", "asked her if", "if he wants sweets", "if she wants sweets", "offers him", "offers her", "bring money", "to bring money",
         "to come in his house", "to come in her house", "come inside", "to come inside", "trying to get her to", "trying to get him to",
         "asked which house", "which house she lived", "which house he lived", "asked if he wanted", "asked if she wanted", "a lift home", "pulled over", "gives her sweets", "gives him sweets", "gave her sweets", "gave him sweets", "if mummy was home", "if daddy was home", "asked to see",
@@ -721,7 +734,7 @@ lexicons! {
         "live stream*", "livestream*",
     ],
     SgGroomCue => [
-        "sends him", "sends her", "video call*", "never met", "wants to call",
+        "sends him", "sends her", "never met", "wants to call",
         "keep it between", "between them", "between us", "she's pretty", "he's handsome", "telling her she's", "telling him he's", "pretty", "beautiful",
         "send pictures", "send pics", "send photos", "send a picture", "send a photo", "send him pictures",
         "send her pictures", "sending pictures", "sending photos", "pictures of himself", "pictures of herself",
@@ -789,7 +802,7 @@ lexicons! {
         "stab me", "with a knife", "pulled a knife",
     ],
     SgNeglect => [
-        "on his own all night", "on her own all night", "on his own all nite", "on her own all nite", "on their own at #", "on their own at night", "hadn't had any tea", "had no tea", "hadn't had breakfast", "had no breakfast", "nothing in at home", "looks very thin", "looked very thin", "taking food from other", "soaking wet and",
+        "on his own all night", "on her own all night", "on his own all nite", "on her own all nite", "on their own at #", "on their own at night", "hadn't had any tea", "had no tea", "hadn't had breakfast", "had no breakfast", "says there's nothing in at home", "nothing in at home and", "looks very thin", "looked very thin", "taking food from other", "soaking wet and",
         "same dirty", "dirty uniform", "always in the same", "says he's hungry", "says she's hungry", "always says he's hungry", "always says she's hungry",
         "doesn't get tea", "don't get tea", "no tea", "not allowed to eat", "isn't allowed to eat", "makes her own dinner", "makes his own dinner", "puts herself to bed", "puts himself to bed", "on her own at night", "on his own at night", "left on her own at night", "left on his own at night",
         "left outside until", "left outside till", "outside until # every", "every night with no",
@@ -930,6 +943,7 @@ lexicons! {
         "whoevers dad", "whoevers mum", "badly organised", "so disorganised", "disorganised",
     ],
     NegativeNot => [
+        "school are out", "sort work", "to sort work", "without complaining", "some children aren't", "don't post", "anti bullying", "anti-bullying", "roadworks", "this weather", "of this weather", "rubbish at", "i'm rubbish", "traffic lights",
         "not a complaint", "not complaining", "she complained", "he complained", "complained her", "complained his", "complained of", "complaining of",
         "don't have permission", "dont have permission", "have permission", "without permission",
         "can't be shown", "some kids can't", "reminder to everyone", "not to post", "joke book", "jokes", "tell a joke", "knock knock", "rough and tumble", "rough night", "rough sleep", "feeling rough",
@@ -1943,12 +1957,9 @@ pub(crate) const PERSON_STATES: &[&str] = &[
     "exhausted",
     "struggling",
     "fine",
-    "better",
     "missing",
     "crying",
     "home",
-    "back",
-    "new",
     "finding",
     "feeling",
 ];
@@ -1975,8 +1986,6 @@ pub(crate) const HUMAN_ING: &[&str] = &[
     "enjoying",
     "loving",
     "missing",
-    "going",
-    "coming",
     "growing",
     "doing",
     "trying",

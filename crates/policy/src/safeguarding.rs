@@ -81,7 +81,10 @@ impl Cx<'_> {
         let places = self.all(Lex::SgWhereTold);
         self.all(Lex::SgAccident).iter().any(|a| {
             gap(*a, h) <= window
-                && !(told && places.iter().any(|p| p.first <= a.last && a.first <= p.last))
+                && !(told
+                    && places
+                        .iter()
+                        .any(|p| p.first <= a.last && a.first <= p.last))
         })
     }
 
@@ -173,7 +176,8 @@ impl Cx<'_> {
                 found.push(h);
             }
             // Online contact: a platform or device with a grooming cue nearby.
-            if let Some(h) = self.near(self.all(Lex::SgOnline), self.all(Lex::SgGroomCue), 12) {
+            let cues = self.clean(Lex::SgGroomCue, Lex::SafeguardingNot, 0, 0);
+            if let Some(h) = self.near(self.all(Lex::SgOnline), &cues, 12) {
                 found.push(h);
             }
         }
