@@ -467,6 +467,15 @@ impl NameIndex {
         if contains(NAME_PREPS, prev) {
             s += 1;
         }
+        // "tell mason i said well done": a message passed on to someone.
+        if matches!(prev, "tell" | "ask" | "remind" | "told" | "asked")
+            && matches!(
+                next,
+                "i" | "we" | "she" | "he" | "they" | "his" | "her" | "that"
+            )
+        {
+            s += 1;
+        }
         // Praise and thanks addressed to someone: "well done jade!!!", "thank you Mark".
         let frame = |a: &str, b: &str| {
             matches!(
@@ -474,9 +483,19 @@ impl NameIndex {
                 ("well", "done") | ("thank", "you") | ("happy", "birthday")
             )
         };
-        if frame(text.prev(i, 2), prev) {
+        // Frames read the standard spelling ("thank u ivy", "well dun").
+        let key = |k: usize| {
+            if t.sent_start {
+                ""
+            } else {
+                i.checked_sub(k)
+                    .and_then(|j| text.tokens.get(j))
+                    .map_or("", |t| t.key())
+            }
+        };
+        if frame(key(2), key(1)) {
             s += if prev == "birthday" { 1 } else { 2 };
-        } else if prev == "to" && frame(text.prev(i, 3), text.prev(i, 2)) {
+        } else if prev == "to" && frame(key(3), key(2)) {
             // "a big thank you to Mark for": the frame, then "to".
             s += 2;
         }
@@ -487,10 +506,15 @@ impl NameIndex {
             && t.cap
             && !t.sent_start
             && text.tokens.get(i + 1).is_some_and(|n| !n.cap);
-        if contains(DETERMINERS, prev)
-            && !(matches!(prev, "our" | "little") && capital)
-            && !conjunction
-        {
+        // "our jade loves the hamster": a person's verb after "our" + name.
+        let our_child = prev == "our"
+            && (capital
+                || matches!(
+                    next,
+                    "said" | "says" | "loves" | "wants" | "told" | "cried" | "asked" | "misses"
+                ));
+        let family_idiom = our_child || (prev == "little" && capital);
+        if contains(DETERMINERS, prev) && !family_idiom && !conjunction {
             s -= 3;
         } else if !t.cap
             && (2..=3).any(|k| {
@@ -550,7 +574,7 @@ impl NameIndex {
             s -= 3;
         }
         // "we'll mark it", "I hope": a subject before a verb; "to Autumn" is not a verb.
-        if verbish && !seasonal && contains(SUBJECTS, prev) {
+        if verbish && !seasonal && stem != "an" && contains(SUBJECTS, prev) {
             s -= 3;
         }
         // A surname alone that is also a word ("bell goes", "reeds in the pond", "Rolling Stones"):
@@ -737,7 +761,7 @@ impl NameIndex {
             } else if ambiguous {
                 // "an's" is never the article, in any case.
                 let strict_short = base.chars().count() <= 2
-                    && !(base == "an" && t.has_apostrophe_s())
+                    && !(base == "an" && Self::article_misused(text, i))
                     && !(t.cap
                         && !t.upper
                         && (!t.sent_start || (base == "an" && Self::article_misused(text, i))));
@@ -777,6 +801,9 @@ impl NameIndex {
                 "an" | "and"
                     | "&"
                     | "with"
+                    | "for"
+                    | "from"
+                    | "to"
                     | "is"
                     | "was"
                     | "has"

@@ -275,6 +275,23 @@ fn round13_name_rows() {
             Name,
             Some(Block),
         ),
+        // Frames read text speak; a person's verb after "our"; "an" before a preposition; a message
+        // passed on; a season arriving is not a child.
+        (Cc, "thank u ivy for the card", None, Name, Some(Warn)),
+        (Cc, "thank u for the ivy cuttings", None, Name, None),
+        (
+            Cc,
+            "our jade loves the class hamster",
+            None,
+            Name,
+            Some(Warn),
+        ),
+        (Cc, "our ivy is growing up the wall", None, Name, None),
+        (Cc, "shout out to an for her poem", None, Name, Some(Warn)),
+        (Cc, "we went to an event", None, Name, None),
+        (Cc, "tell mason i said well done", None, Name, Some(Warn)),
+        (Cc, "ask the cook if she has any", None, Name, None),
+        (Cc, "Autumn is coming", None, Name, None),
         // A pupil's own name stays clear even when a rule phrase quotes it.
         (Cc, "Tadhg was brilliant", None, Name, Some(Block)),
     ];
