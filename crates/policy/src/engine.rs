@@ -469,7 +469,14 @@ impl Cx<'_> {
             );
         }
 
-        for h in abuse::scan(&self.e.abuse, self.text) {
+        let abusive = abuse::scan(&self.e.abuse, self.text);
+        // Token index of each abusive word, for the complaint rule's "insult aimed at staff".
+        let mut abuse_at: Vec<usize> = abusive
+            .iter()
+            .filter_map(|h| self.text.tokens.iter().position(|t| t.end > h.start))
+            .collect();
+        abuse_at.extend(self.all(Lex::AbusePhrase).iter().map(|h| h.first));
+        for h in abusive {
             out.push(Raw {
                 rule: RuleId::AbusiveLanguage,
                 severity: h.severity,
@@ -493,10 +500,17 @@ impl Cx<'_> {
                     )
                 })
         };
+        // "I'll kill him if he loses another water bottle 😂": laughter marks hyperbole, not menace.
+        let joking = self.has(Lex::Laughing)
+            || self
+                .text
+                .chars
+                .iter()
+                .any(|c| matches!(c, '\u{1F602}' | '\u{1F923}'));
         let threat: Vec<Hit> = self
             .clean(Lex::Threat, Lex::ThreatNot, 0, 6)
             .into_iter()
-            .filter(|h| !reported(h))
+            .filter(|h| !reported(h) && !joking)
             .collect();
         if let Some(h) = threat.first() {
             self.push(out, RuleId::ThreatOrIntimidation, Severity::Block, Some(*h));
@@ -510,7 +524,7 @@ impl Cx<'_> {
             // A warning about a danger to children is not grumbling in a shared space.
             self.parent_routing(out, shared, safeguarding.is_none());
         }
-        self.complaint(out, shared);
+        self.complaint(out, shared, &threat, &abuse_at, safeguarding.is_some());
         self.tone(out);
         if let Some(h) = self.clean(Lex::Boundaries, Lex::ExternalNot, 0, 0).first() {
             self.push(
@@ -746,6 +760,15 @@ impl Cx<'_> {
                 ) || (h.first..=h.last).any(|j| self.text.norm(j) == "early")
             })
             .collect();
+        // "Mrs Singh is off this week", "you were off poorly": someone else's absence.
+        let others = self.all(Lex::SickOther);
+        let theirs = |h: &Hit| {
+            others
+                .iter()
+                .any(|o| o.first < h.first && h.first <= o.last + 3)
+        };
+        let absence_now: Vec<Hit> = absence_now.into_iter().filter(|h| !theirs(h)).collect();
+        let cued: Vec<Hit> = cued.into_iter().filter(|h| !theirs(h)).collect();
         let absence = self.first_of(&[
             &absence_now,
             &late,
@@ -794,6 +817,9 @@ impl Cx<'_> {
             v.extend(stuck.iter().copied());
             v.extend(self.clean(Lex::PickupHow, Lex::PickupNot, 0, 0));
             if absence.is_none() {
+                v.extend(self.pickup_arranged());
+            }
+            if absence.is_none() {
                 v.extend(self.clean(Lex::LeaveEarly, Lex::LeaveEarlyNot, 3, 3));
             }
             // "I collect him on Fridays as you know" restates the arrangement; it changes nothing.
@@ -817,7 +843,10 @@ impl Cx<'_> {
             self.push(out, RuleId::DinnerEnquiryToOffice, Severity::Info, Some(h));
         }
 
-        let medication = self.all(Lex::Medication).first().copied();
+        let medication = self
+            .clean(Lex::Medication, Lex::MedNot, 1, 2)
+            .first()
+            .copied();
         if let Some(h) = medication {
             self.push(out, RuleId::MedicationToNursing, Severity::Warn, Some(h));
         }
@@ -897,7 +926,9 @@ impl Cx<'_> {
             .first()
             .copied()
             .or_else(|| self.sarcasm())
-            .or(progress);
+            // A progress question put to the teacher about the whole class ("@Mr Daly how are they
+            // all doing in maths") is not a private worry aired in front of everyone.
+            .or(progress.filter(|_| !(self.addresses_staff() && self.has(Lex::ClassWide))));
         if shared
             && grumble
             && let Some(h) = negative
@@ -906,18 +937,84 @@ impl Cx<'_> {
         }
     }
 
-    fn complaint(&self, out: &mut Vec<Raw>, shared: bool) {
+    /// Round 13 parent complaint cues, each a category rather than a phrase: who is blamed (a staff
+    /// role or the school) next to how they mistreated the child or parent or an insult; a sanction on
+    /// the child next to a protest; a threat that carries a grievance or demand and is aimed at staff
+    /// ("u better sort it or ..."); a persistence word in emphatic capitals ("empty AGAIN").
+    fn complaint_categories(&self, threat: &[Hit], abuse_at: &[usize]) -> Option<Hit> {
+        let targets = self.all(Lex::StaffTarget);
+        let near_target = |i: usize| targets.iter().any(|t| t.first <= i + 8 && i <= t.last + 8);
+        let mistreat = self
+            .all(Lex::StaffMistreat)
+            .iter()
+            .copied()
+            .find(|h| near_target(h.first));
+        let insult = abuse_at
+            .iter()
+            .copied()
+            .find(|&i| near_target(i))
+            .map(|i| Hit { first: i, last: i });
+        let protests = self.all(Lex::Protest);
+        let sanction = self.all(Lex::Sanction).iter().copied().find(|s| {
+            protests
+                .iter()
+                .any(|p| p.first <= s.last + 15 && s.first <= p.last + 15 && p.first != s.first)
+        });
+        let second_person = |i: usize| matches!(self.text.norm(i), "you" | "your" | "u" | "ur");
+        let n = self.text.tokens.len();
+        let outside = |i: &usize| threat.iter().all(|t| *i < t.first || *i > t.last);
+        let aimed_threat = threat.first().copied().filter(|_| {
+            let at_staff = !targets.is_empty() || (0..n).filter(outside).any(second_person);
+            let grievance = (0..n).filter(outside).any(|i| {
+                matches!(
+                    self.text.norm(i),
+                    "again" | "next" | "fix" | "sort" | "give" | "keep" | "week"
+                )
+            });
+            at_staff && grievance
+        });
+        let shout = (0..n)
+            .find(|&i| {
+                self.text.tokens[i].upper
+                    && matches!(
+                        self.text.norm(i),
+                        "again" | "still" | "never" | "always" | "twice" | "nobody" | "nothing"
+                    )
+                    && !(i.saturating_sub(2)..i).any(|j| {
+                        matches!(self.text.norm(j), "i" | "i'm" | "i've" | "we" | "forgot")
+                    })
+            })
+            .map(|i| Hit { first: i, last: i });
+        mistreat.or(insult).or(sanction).or(aimed_threat).or(shout)
+    }
+
+    fn complaint(
+        &self,
+        out: &mut Vec<Raw>,
+        shared: bool,
+        threat: &[Hit],
+        abuse_at: &[usize],
+        safeguarding: bool,
+    ) {
         let role = self.draft.role;
         if role == AuthorRole::Parent {
             let strong = self.clean(Lex::ComplaintStrong, Lex::ComplaintNot, 1, 1);
             // In class chat, dissatisfaction is a complaint only when it is addressed to the school
             // ("@Mr Daly why ...", "Mr Daly, not acceptable"); between parents it is grumbling.
-            let weak = if shared && !self.draft.context.is_story() && !self.addresses_staff() {
+            // "It's not right" in a report of harm is about the harm; it is a complaint only when
+            // someone at the school is blamed. A message that plays its point down is not one either.
+            let about_harm = safeguarding && !self.has(Lex::StaffTarget);
+            let weak = if (shared && !self.draft.context.is_story() && !self.addresses_staff())
+                || about_harm
+                || self.has(Lex::ComplaintSoft)
+            {
                 Vec::new()
             } else {
                 let mut weak: Vec<Hit> = self
                     .clean(Lex::ComplaintWeak, Lex::ComplaintNot, 1, 1)
                     .into_iter()
+                    .chain(self.clean(Lex::ComplaintAsk, Lex::ComplaintNot, 1, 1))
+                    .chain(self.complaint_categories(threat, abuse_at))
                     .filter(|h| !self.around(Lex::Laughing, *h, 8))
                     .collect();
                 weak.extend(self.sarcasm());
@@ -955,12 +1052,57 @@ impl Cx<'_> {
         }
     }
 
+    /// An arrangement verb ("I'll collect at", "keep him inside", "staying for gym club", "walking home
+    /// with her sister") with a day, a time or a change word ("from now on", "instead") within 8 words.
+    fn pickup_arranged(&self) -> Vec<Hit> {
+        let toks = &self.text.tokens;
+        let when: Vec<Hit> = self
+            .all(Lex::AbsWhen)
+            .iter()
+            .chain(self.all(Lex::PickupWhen))
+            .chain(self.all(Lex::SameDay))
+            .copied()
+            .collect();
+        self.clean(Lex::PickupArrange, Lex::PickupNot, 0, 0)
+            .into_iter()
+            // "keep it in the office" is about a thing, not the child.
+            .filter(|h| !(h.first..=h.last).any(|j| self.text.norm(j) == "it"))
+            .filter(|h| {
+                let lo = h.first.saturating_sub(8);
+                let hi = (h.last + 8).min(toks.len().saturating_sub(1));
+                when.iter()
+                    .any(|w| w.last + 8 >= h.first && w.first <= h.last + 8)
+                    || (lo..=hi).any(|j| toks[j].is_number())
+            })
+            .collect()
+    }
+
     /// Illness words, minus those about someone else ("his grandfather is very ill", "Sam's cousin was
     /// poorly"): an illness word within three words after another person is theirs.
     fn sick(&self) -> Vec<Hit> {
         let others = self.all(Lex::SickOther);
+        let chars = &self.text.chars;
+        // Slang "sick" (great): in quotes, or in a message that laughs or cheers (😂 🔥 🤣, "haha").
+        let cheering = self.has(Lex::Laughing)
+            || chars
+                .iter()
+                .any(|c| matches!(c, '\u{1F602}' | '\u{1F525}' | '\u{1F923}'));
+        let quote = |i: usize| {
+            chars.get(i).is_some_and(|c| {
+                matches!(
+                    c,
+                    '\'' | '"' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}'
+                )
+            })
+        };
         self.clean(Lex::Sick, Lex::SickNot, 1, 2)
             .into_iter()
+            .filter(|h| {
+                let t = &self.text.tokens[h.first];
+                !(h.first == h.last
+                    && t.norm == "sick"
+                    && (cheering || quote(t.end) || (t.start > 0 && quote(t.start - 1))))
+            })
             .filter(|h| {
                 !others
                     .iter()
@@ -969,13 +1111,13 @@ impl Cx<'_> {
             .collect()
     }
 
-    /// Sarcastic praise marked as such by an eye-roll or face-palm emoji.
+    /// Sarcastic praise marked as such by an eye-roll, upside-down or face-palm emoji.
     fn sarcasm(&self) -> Option<Hit> {
         let marked = self
             .text
             .chars
             .iter()
-            .any(|c| matches!(c, '\u{1F644}' | '\u{1F612}' | '\u{1F926}'));
+            .any(|c| matches!(c, '\u{1F644}' | '\u{1F612}' | '\u{1F926}' | '\u{1F643}'));
         if marked {
             self.all(Lex::Sarcasm).first().copied()
         } else {

@@ -65,7 +65,7 @@ lexicons! {
         "go early", "go home early", "finish early", "finish at #", "leave # minutes early", "leave # mins early", "leave _ minutes early", "leave at lunchtime", "leave at #", "let out at", "be let out", "leaving school at", "leaving at #", "go early on", "leave school at",
         "leave early", "leaving early", "leave school early", "leave at", "pick him up early", "pick her up early",
         "pick them up early", "collect him early", "collect her early", "collect them early", "picking him up early",
-        "picking her up early", "picking them up early", "take him out early", "take her out early",
+        "picking her up early", "picking them up early", "take him out early", "take her out early", "take him home early", "take her home early",
         "out of school early", "come out of class", "pull him out", "pull her out", "taking him out", "taking her out",
         "take him out", "take her out", "out of class at", "collect him at", "collect her at", "pick him up at",
         "pick her up at", "picking him up at", "picking her up at",
@@ -83,6 +83,7 @@ lexicons! {
         "back on the", "be back at school",
     ],
     AbsenceNot => [
+        "off work", "time off work", "day off to help", "the day off to help", "book time off", "if ur", "if you're going to be", "if you are going to be", "on the way to", "for all of", "saw a letter", "i saw a letter", "no more appointments", "after school on", "the dentist after school", "on our street", "for adults",
         "info about", "information about", "clinic drop", "drop in session",
         "has cleared", "cleared him", "cleared her", "discharged",
         "went fine", "went well", "went ok", "went okay", "went really well", "all clear", "no fillings", "has said", "might need", "may need", "next year", "make an appointment", "book an appointment", "appointment with you", "appointment to talk", "appointment to discuss", "appointment to speak", "settling in", "settle in", "settled in", "fitting in", "disco", "homework clinic", "reading clinic",
@@ -124,6 +125,7 @@ lexicons! {
     ],
     // Weak cues that are about something else entirely ("drop off", "send it back tomorrow").
     AbsCueNot => [
+        "off his", "off her", "off their", "due back", "dashing off", "miss the end of",
         "swap back", "swap it back", "swap them back", "hours clear", "48 hours clear", "48hrs clear",
         "form back", "book back", "books back", "it back", "them back", "off to", "come back", "bring back", "send back", "drop it back",
         "drop off", "dropping off", "drop him off", "drop her off", "drop them off", "take off", "off work",
@@ -131,12 +133,12 @@ lexicons! {
         "switch off", "turn off", "time off work", "day off work", "back to you", "get back", "come back to",
     ],
     // Being held up on the way to pick-up; counts only with a same-day or pick-up cue.
-    PickupStuck => [ "stuck in a meeting", "held up in a meeting", "stuck behind","stuck at work", "stuck in traffic", "traffic", "held up at work", "stuck on a train", "train is delayed"],
-    PickupWord => ["lift share", "lift-share", "lift swap", "pick up", "pickup", "pick him up", "pick her up", "collect", "collection", "home time", "hometime", "the gate", "3.15", "3.30", "3pm", "3 15", "3 30", "get him", "get her", "grab him", "grab her"],
+    PickupStuck => [ "running late", "running horribly late", "stuck in a meeting", "held up in a meeting", "stuck behind","stuck at work", "stuck in traffic", "traffic", "held up at work", "stuck on a train", "train is delayed"],
+    PickupWord => ["keep _ inside", "keep _ in office", "min late", "mins late", "lift share", "lift-share", "lift swap", "pick up", "pickup", "pick him up", "pick her up", "collect", "collection", "home time", "hometime", "the gate", "3.15", "3.30", "3pm", "3 15", "3 30", "get him", "get her", "grab him", "grab her"],
     // Asking other parents ("can anyone recommend a dentist"): an appointment word there is not an absence.
     AskAround => ["can anyone", "could anyone", "does anyone", "does anybody", "anyone know", "anybody know", "recommend*", "any recommendations"],
     // An existing arrangement restated ("I collect him on Fridays as you know") is not a change.
-    PickupRoutine => ["as you know", "as usual", "as normal", "as always", "like always", "like normal", "same as always", "same as usual"],
+    PickupRoutine => ["the normal time", "at the normal time", "nothing changes", "as you know", "as usual", "as normal", "as always", "like always", "like normal", "same as always", "same as usual"],
     // ...unless the message says what changes ("not going to football club anymore, so I'll collect him at
     // 3.15 like normal").
     PickupChanged => ["anymore", "any more", "no longer", "instead", "from now on", "not going to", "isn't going to", "won't be going"],
@@ -163,6 +165,7 @@ lexicons! {
     // Someone else who is ill ("his grandfather is very ill", "Sam's cousin was poorly"): an illness word
     // just after one of these is about that person, not the child.
     SickOther => [
+        "mrs _ is", "mr _ is", "ms _ is", "miss _ is", "mrs _ was", "mr _ was", "ms _ was", "miss _ was", "you were", "you're", "the pharmacist",
         "grandfather", "grandmother", "grandad", "grandpa", "grandma", "granny", "nan", "nana", "nanny", "nani", "dadi",
         "cousin", "cousins", "uncle", "auntie", "aunty", "aunt", "my mum", "my dad", "my mother", "my father",
         "my husband", "my wife", "my partner", "the dog", "the cat", "our dog", "our cat",
@@ -172,7 +175,7 @@ lexicons! {
         "ill judged", "ill advised", "ill informed", "ill thought", "ill prepared", "ill equipped",
         "letter", "letters", "leaflet", "poster",
         "dog has been _ poorly", "dog has been poorly", "dog's been poorly", "dog is poorly", "cat has been _ poorly", "cat has been poorly", "cat's been poorly", "ill with excitement", "sick with excitement", "make you poorly", "makes you poorly", "make you sick", "make you ill", "makes you ill",
-        "no sickness", "not sick", "wasn't sick", "no sick",
+        "no sickness", "not sick", "wasn't sick", "no sick", "going round", "going around", "still going around", "sick trick", "that's sick", "thats sick",
         "making herself sick", "making himself sick", "herself sick", "himself sick",
         "hay fever", "hayfever", "sick day", "spots on the", "polka dots", "cough syrup",
         "sick of", "sick and tired", "sick note", "worried sick", "homesick", "car sick", "travel sick",
@@ -211,6 +214,16 @@ lexicons! {
         "getting her from school", "getting them today", "get him from school", "get her from school",
         "dropping him off", "dropping her off", "dropping them off", "drop him off", "drop her off", "drop them off",
     ],
+    // Round 13: an arrangement verb (who collects, who walks or drives the child, the child kept back or
+    // staying on for a club); a collection change only with a day, a time or "from now on" near it.
+    PickupArrange => [
+        "pick _ up", "picking _ up", "picking _ _ up", "pick up at", "pick up #", "on pick up", "doing pick up", "doin pick up", "do drop off", "drop _ in the morning*", "drop _ in the mornin*", "drop _ home", "get her at", "get him at", "be there #", "be there by #", "not make pickup", "collect at", "collects both", "collecting both", "collect at #",
+        "gettin him", "gettin her", "pickin him", "pickin her", "pick him today", "pick her today", "got her today", "got him today", "comes for him", "comes for her", "come for him", "come for her", "take her straight", "take him straight", "take _ home", "take _ from school", "take ours to", "take mine to",
+        "walk home with", "walkin home", "walking home with", "walk with yours", "walk with her sister", "walk with his brother", "by the school bus", "the school bus from", "car share home", "the car share", "share the lift", "come out the side gate",
+        "keep _ inside", "keep _ in class", "keep _ in office", "keep _ in the office", "keep _ til", "keep _ till", "send her out first", "send him out first", "sending out at", "sent out at", "bring him in on", "bring her in on",
+        "stay for the _ club", "staying for _ club", "stayin for _ club", "staying for _ _ club", "staying for after school", "stay at the after school club", "booked into the", "staying every",
+    ],
+    PickupWhen => ["thurs", "weds", "wed", "tues", "mon", "fri", "from now on", "from tomorrow", "from next week", "from monday", "every thursday", "every week", "instead", "not dad", "not mum", "not nana", "not nan", "be there", "min late", "min away", "minutes away"],
     PickupPerson => [
         "nan", "nanny", "nana", "grandma", "granny", "grandad", "grandpa", "grandparents", "childminder",
         "child minder", "auntie", "aunty", "uncle", "my sister", "my brother", "my mum", "my dad", "his dad",
@@ -241,6 +254,7 @@ lexicons! {
         "collecting the", "collecting a", "collecting some", "collecting tickets",
         "know a good", "recommend a", "a good childminder", "any childminders",
         "following kids walking home", "kids walking home", "children walking home", "following", "is the after school club", "is after school club", "club on today", "club still on", "is there after school club",
+        "lovely to walk", "collecting warm", "inside at lunch", "inside at playtime", "inside at break", "in at lunch", "in at playtime", "in at break",
         "pick up his book", "pick up her book", "pick up a letter", "pick up the letter", "pick up the form",
         "pick up his reading", "pick up her reading", "pick up some", "pick up the pieces", "pick up on",
         "what time is pick up", "what time is pickup", "pick up time is", "pick up his coat", "pick up her coat",
@@ -249,6 +263,7 @@ lexicons! {
     ],
     // ---- dinner-enquiry-to-office ------------------------------------------------------------------
     Dinner => [
+        "her dinner choice", "his dinner choice", "vegetarian", "veggie", "halal", "the kitchen must", "the kitchen knows", "the kitchen know", "kitchen has stopped", "free meals", "universal free", "back on sandwiches", "bbq lunch",
         "jacket potato*", "seconds at", "bigger portion*", "portion size*", "dinner money",
         "menu", "menus", "veggie option*", "vegetarian option*", "halal option*", "dinner payment*", "lunch payment*", "top up", "topup", "hot dinner", "lunches", "school dinner", "dinner ladies", "jacket potato", "roast dinner", "dinner", "dinner's", "lunch box",
         "dinner money", "school dinner*", "hot dinner*", "hot meal*", "packed lunch*", "school meal*",
@@ -290,18 +305,18 @@ lexicons! {
         "please call me", "call me", "ring me", "phone me", "can you call", "could you call", "give me a call",
         "give me a ring",
     ],
-    UrgentNot => [ "asap slip", "asap form", "asap reply", "no need to ring", "no need to call", "no need to phone", "don't need to ring", "don't need to call", "call for", "appeal for","send _ back asap", "slip back asap", "form back asap", "it back asap", "them back asap", "_ slip _ asap", "ring me if", "call me if", "phone me if", "in asap", "over asap", "gate before", "at the gate before #", "emergency contact*", "emergency services", "in an emergency", "if urgent", "not urgent", "no rush"],
+    UrgentNot => [ "about emergency", "emergency 999", "about 999", "emergency services", "asap slip", "asap form", "asap reply", "no need to ring", "no need to call", "no need to phone", "don't need to ring", "don't need to call", "call for", "appeal for","send _ back asap", "slip back asap", "form back asap", "it back asap", "them back asap", "_ slip _ asap", "ring me if", "call me if", "phone me if", "in asap", "over asap", "gate before", "at the gate before #", "emergency contact*", "emergency services", "in an emergency", "if urgent", "not urgent", "no rush"],
     SameDay => [
         "dropping them at", "dropping them in", "dropping them off", "dropping _ at reception", "dropping _ at the office", "at reception at",
         "at the office now", "dropping it in", "dropping it off", "dropping it at", "bringing it in now", "this lunchtime",
         "at 12", "at midday", "at noon", "at 12pm",
-        "today", "this afternoon", "this morning", "tonight", "at lunch", "at lunchtime", "lunch time today",
+        "today's", "todays", "today", "this afternoon", "this morning", "tonight", "at lunch", "at lunchtime", "lunch time today",
         "after school today", "at home time", "at hometime", "home time today",
     ],
     PassMessage => [
         "pass this on", "pass that on", "pass it on",
         "passed to", "passed on to", "make sure _ gets", "make sure _ has",
-        "can someone tell", "could someone tell", "someone tell him", "someone tell her",
+        "can someone tell", "could someone tell", "can someone grab", "can someone give", "please can someone", "dont let him miss", "don't let him miss", "dont let her miss", "don't let her miss", "please make sure", "pls tell", "pls make sure", "can someone let", "someone tell him", "someone tell her",
         "have a word with", "a quick word with", "can someone check", "could someone check",
         "let _ know", "tell _ that", "remind _ to",
         "let them know",
@@ -313,13 +328,16 @@ lexicons! {
     // A request to act on medicine ("can you give him his inhaler at lunch") versus a stop.
     MedRequest => [
         "forgot his", "forgot her", "left his", "left her", "forgot to give", "has pe after",
-        "can she have", "can he have", "could she have", "could he have", "needs to go up", "needs to go down", "go up to", "go down to", "increase~", "reduce~", "from today",
+        "needs calpol", "needs her inhaler", "needs his inhaler", "please put", "put it on", "can she have", "can he have", "could she have", "could he have", "needs to go up", "needs to go down", "go up to", "go down to", "increase~", "reduce~", "from today",
         "can you", "could you", "please", "make sure", "remind him", "remind her", "give him", "give her",
         "needs to have", "needs his", "needs her", "needs a dose", "needs to take", "will need", "is due",
     ],
     MedStop => [ "give at home", "give it at home", "gives at home", "given at home", "give her it at home", "give him it at home", "nothing in school", "anything in school","anymore", "any more", "no longer", "doesn't need", "does not need", "stopped", "finished"],
     // ---- medication-to-nursing ---------------------------------------------------------------------
+    // Medicine words about something else: pets fed, games, lessons, pretend play.
+    MedNot => ["feeds the", "feed the", "feed it", "feed them", "medicine ball", "medicine in the past", "about medicine", "wants to be a doctor", "a doctor like", "wrote me a"],
     Medication => [
+        "asthma pump", "his pump", "her pump", "feed times", "feed to", "changed _ feed", "her tabs", "his tabs", "adhd tabs", "hay fever spray", "nasal spray", "iron syrup", "cough syrup", "the purple one", "puffs",
         "drops done", "done the drops", "drops this morning", "new tablet", "tablet for her", "tablet for his", "tablet for the", "allergy tablet*",
         "hayfever tablet*", "hay fever tablet*", "his _ tablet", "her _ tablet", "vitamin d", "vitamin drops", "iron tablets", "g tube", "g-tube",
         "feed pump", "feeding pump", "the nurses",
@@ -350,7 +368,7 @@ lexicons! {
         "want an answer", "nobody's told", "no one's told", "nobody has told", "no one has told", "being handled", "word with the head", "with the headteacher", "with the head teacher", "is not fair", "this is not fair", "that is not fair", "so unfair", "every year the same", "always the same children", "same children every", "well annoyed", "really annoyed", "very annoyed", "so annoyed", "quite annoyed", "without anyone telling", "without telling us", "without telling me", "without letting us know", "without any explanation", "something _ didn't do", "something _ did not do", "did not commit", "didn't commit", "explain what's going on", "in front of the whole class", "in front of everyone", "in front of everybody", "in front of other parents", "dissatisf*", "a full account", "full explanation", "the manner in which", "to object", "strongest possible terms", "strongest terms", "thanks for nothing", "don't appreciate", "do not appreciate", "like it addressed", "want it addressed", "be addressed", "expected better", "expect better", "all we get is", "all we got was", "all due respect", "greatest respect", "ill judged", "ill-judged", "poorly judged", "not be repeated",
         "not impressed with", "not impressed by", "i'm not impressed", "im not impressed", "we're not impressed", "we are not impressed", "i am not impressed", "full. not impressed",
         "not satisf*", "not right", "this is not right", "that's not right", "want explanation", "i want explanation", "looked at properly", "raised it before", "nothing has changed", "nothing's changed", "nothing seems to have changed", "why is it always", "always gets blamed", "who gets blamed", "was rude to", "was really rude", "was very rude", "so rude to", "someone should know", "getting nowhere", "getting no where", "getting ridiculous", "how my son was treated", "how my daughter was treated", "how he was treated", "how she was treated", "how they were treated", "how _ was spoken to", "who do i speak to about the way", "who do i speak to about how", "who do i talk to about the way", "nobody's getting back", "nobodys getting back", "no one is getting back", "no one's getting back", "no change", "is chaos", "chaos", "please rethink", "every year its the same", "every year it's the same", "don't think it's fair", "dont think its fair", "not fair that", "isn't fair", "isnt fair", "it's not fair", "its not fair", "not acceptable", "poor tbh", "really poor",
-        "shambles", "a farce", "shame the photos", "shame the pictures", "shame that only", "shame only",
+        "shambles", "a farce", "shame the school", "shame the photos", "shame the pictures", "shame that only", "shame only",
         "it's not on", "its not on", "take responsibility", "what's being done", "what is being done", "want to know who", "i've had enough", "i have had enough", "spend less time on", "second letter", "this month with the wrong", "time this month", "freezing every day",
         "not impressed at all", "not impressed that",
         "the second time this", "has been awful", "have been awful", "has been terrible", "badly organised",
@@ -370,6 +388,32 @@ lexicons! {
         "no response", "no reply", "still waiting", "ridiculous", "a joke",
         "was wrong of", "out of order", "how dare",
     ],
+    // Round 13: what is asked of the school (an explanation, a decision undone, money back, someone to act)
+    // and how long it has been asked (persistence), in the families every new writer used.
+    ComplaintAsk => [
+        "explain that", "explain this", "explanation please", "an explanation please", "who decided", "who sets this", "who set this", "who do i speak to about it", "who do i speak to about this", "who do i talk to about it",
+        "want to know what happened", "like to know what happened", "like to know what the plan is", "want to understand why", "want this sorted", "want it sorted", "like this sorted", "like it sorted", "can this be sorted", "please can this be sorted",
+        "can somebody actually", "can someone actually", "someone look into it", "someone to look into it", "could someone look into", "someone could look into", "please reconsider", "not justified", "unjustified", "request that it be removed", "be removed from his record", "be removed from her record",
+        "want it refunded", "like it refunded", "want a refund", "want my money back", "like my money back", "money back please", "where the money goes", "piss take", "rip off", "daylight robbery",
+        "tired of ask*", "tired of chas*", "sick of ask*", "sick of chas*", "fed up of ask*", "fed up of chas*", "clarify why", "again been charged", "would be nice if all", "perhaps next time someone", "next time someone could", "here we go again", "i'm not paying", "getting silly", "never gets picked", "never get picked", "never gets chosen", "never in them", "homework is way too hard", "homework is too hard", "homework was way beyond", "way beyond a", "stopped asking", "what is the point", "have to raise again", "raise this again", "asked the office twice", "asked twice", "asked # times", "ask # times", "for the fourth time", "for the third time", "every time so late", "once again the", "once again we",
+        "no one ever answers", "nobody ever answers", "nobody answer", "nobody answers", "no one answers", "no one answer", "nobody seems able", "no one seems able", "nobody seems to look", "no one seems to look",
+        "more notice", "no warning", "no notice", "hours' notice", "hours notice", "thanks for the notice", "the night before again",
+        "such a priority", "really inclusive", "very good investment", "lovely to find out", "great to find out", "interesting that only", "some of us work", "like we aint", "like we ain't", "made of money",
+        "that's not on", "thats not on", "seems very petty", "very petty", "so petty", "bit petty", "why you can not", "why you cannot", "why can't you be", "a _ joke", "to my solicitor",
+    ],
+    // Something the school did to the child as a sanction or exclusion; a complaint only next to a protest.
+    Sanction => [
+        "kept in at", "kept in for", "kept inside", "kept in at lunch", "kept in at break", "sent to the office for", "made to sit out", "sit out of", "sat out of", "detention", "golden time", "marked late", "left out of", "not allow to go", "not allowed to go", "wasn't allowed to go", "punished for", "told off for", "moved to sit", "lost her break", "lost his break", "miss~ play", "miss~ break",
+    ],
+    Protest => ["are u serious", "are you serious", "come on", "petty", "justified", "flexible", "over the top", "harsh", "a bit much", "isn't right", "not right", "seriously", "why", "for not having", "for not havin", "when she has", "when he has", "even though"],
+    // Who at the school is blamed: a role or the school itself (names of staff come with a title).
+    StaffTarget => [
+        "dinner lady", "dinner ladies", "dinner staff", "lunchtime supervisor", "lunch lady", "midday supervisor", "the ta", "that ta", "the teacher", "that teacher", "teacher you", "supply teacher", "the office", "office lady", "the lady on the gate", "the man on the gate", "the coach", "that coach", "the head", "the school", "this school", "your staff", "the organisers", "mr", "mrs", "ms", "sir",
+    ],
+    // How staff mistreated the child or parent; a complaint next to a `StaffTarget`.
+    StaffMistreat => [
+        "rude to me", "proper rude", "rolled her eyes", "rolled his eyes", "rather sharply", "spoke to me like", "spoken to like", "shouted at her", "shouted at him", "shouted at my", "shouted at tadhg", "snapped at", "talk to u", "talk to you", "speaks to my", "spoke to my", "stupid cow", "useless", "an idiot", "absolute idiot", "clowns", "you never listen",
+    ],
     // Laughter next to a weak complaint cue ("not happy about losing her tooth lol", "not impressed
     // haha") marks a joke, not dissatisfaction with the school.
     Laughing => ["lol", "haha*", "lmao", "hehe", "rofl"],
@@ -381,6 +425,7 @@ lexicons! {
         "at the council", "appointment at the council", "behaviour was unacceptable", "behaviour _ unacceptable", "behaviour _ _ unacceptable", "behaviour _ _ _ unacceptable",
         "not on the", "not on my", "not on his", "not on her", "not on your",
         "meant to complain", "supposed to complain", "complain to the council", "to the council about", "highways",
+        "no change to", "disappointed to miss", "through the council", "from the council", "council saying", "moving house", "no further complaint", "as chair of", "governors through",
         "no complaints", "not complaining", "can't complain", "cant complain", "not a complaint", "no complaint",
         "not to complain", "never complains", "not fair on",
     ],
@@ -393,6 +438,7 @@ lexicons! {
         "i apologise for", "we apologise for", "in response to your complaint", "looked into your complaint",
         "upheld", "not upheld", "investigated your", "i disagree with your", "you are wrong", "you're wrong",
         "that is not what happened", "that's not what happened", "with respect you",
+        "not be withdrawing", "won't be withdrawing", "how much clearer", "can't do refunds", "cannot do refunds", "no need to take it further", "no need to go to the office",
     ],
     // A member of staff owning a parent's dissatisfaction: an apology or an acknowledgement of the
     // complaint. Fires `complaint-to-office` only together with a `StaffAction` (handling it in the app).
@@ -402,6 +448,7 @@ lexicons! {
         "i'm sorry", "i am sorry", "i'm so sorry", "i'm really sorry", "really sorry that", "so sorry that", "sorry about the", "sorry that", "sorry you", "sorry the school", "sorry to hear you", "sorry some of you",
         "my mistake", "our mistake", "our fault", "my fault", "you're right that", "you are right that", "i accept that", "i hear you",
         "your frustration", "you're unhappy", "you are unhappy", "you were unhappy", "you felt", "you feel", "you were disappointed", "you're disappointed", "you are disappointed",
+        "hear what you're saying", "hear you weren't", "hear you were", "sorry you felt", "sorry about what", "sorry for any upset", "sorry for the upset", "apologies for the upset", "sorry _ was upset", "understand your frustration", "understand the frustration", "i didn't call", "i'd never call", "came across as",
         "your concerns", "your concern", "your points", "your letter", "your feedback about", "shouldn't have had to", "should not have had to", "a few complaints", "some complaints", "complaints about",
     ],
     // A routine apology, not a complaint ("sorry for the slow reply", "sorry you've been poorly").
@@ -413,14 +460,18 @@ lexicons! {
         "look into", "looking into", "looked into", "investigat*", "spoken to the", "spoken to her", "spoken to him", "i'll speak to", "i will speak to", "speak to the team", "having spoken to",
         "put it right", "put things right", "put this right", "won't happen again", "will not happen again", "shouldn't have happened", "should not have happened", "take it up with", "pass your points", "raise them with", "raising them with", "raising it with",
         "decision stands", "leave it with me", "i'll sort it", "i will sort it", "find out how", "find out what", "find out why", "have a think about", "respond in writing", "have decided", "we've decided", "we have decided",
-        "get back to you", "come back to you", "update everyone", "ring you", "call you", "reviewed your", "noted", "was our mistake", "make sure they're", "make sure it's",
+        "had a word with", "i've had a word", "i've spoken to", "i have spoken to", "spoken to both", "i've checked", "i have checked", "having checked", "i've arranged", "i have arranged", "apologised to", "apologise to", "refund", "refunded", "give it back", "won't do it again", "doesn't happen again", "keep a close eye", "moved their seats",
+        "hope you understand", "get back to you", "come back to you", "update everyone", "ring you", "call you", "reviewed your", "noted", "was our mistake", "make sure they're", "make sure it's",
     ],
+    // A message that plays its own point down ("not a big deal, just wondered ..."): weak cues are not a complaint.
+    ComplaintSoft => ["not a big deal", "no big deal", "not a huge deal", "not the end of the world"],
     StaffRedirect => [
         "complaints policy", "complaints procedure", "email the office", "e-mail the office", "email office",
         "contact the office", "please email", "via the office", "through the office",
     ],
     // ---- progress-to-meeting -----------------------------------------------------------------------
     Progress => [
+        "how _ doin", "how _ _ doin", "how he doin", "how she doin", "how r they", "how are they all doing", "how the kids are doing", "how the children are doing", "how our kids are doing", "results from the", "her results", "his results", "send me _ results", "tell me _ results", "reading ages", "reading age", "where _ is with her", "where _ is with his", "is she ok in", "is he ok in", "keepin up", "keeping up", "top group", "lowest group", "bottom group", "above y2 level", "above year 2 level", "moved up a", "score in the test", "score did", "good enough now",
         "how _ doing with", "how _ getting on with", "how _ doing in", "results in the", "scores in the", "marks in the",
         "what set", "which set", "what group", "which group", "top set", "bottom set", "bottom table", "top table", "lower group", "where it should be", "compared to other", "compared to the other", "compared with other", "reading colour", "reading colours", "book colour", "is at with", "his level", "her level", "good in maths", "good at maths or", "how's _ getting on generally", "getting on generally", "any concerns",
         "working towards", "working below", "working at greater depth",
@@ -442,13 +493,17 @@ lexicons! {
         "extra support with", "extra help with",
     ],
     // A subject of learning and a question or worry about how it is going, combined within a few words.
+    // A question about the whole class rather than one child ("how are they all doing in maths").
+    ClassWide => ["they all", "the kids", "the children", "our kids", "a few of us", "how r they", "how are they"],
     ProgSubject => [
+        "readin", "spellin*", "handwritin", "writin", "english",
         "red books", "pink books", "blue books", "green books", "orange books", "yellow books", "purple books", "turquoise books", "white books", "lime books", "gold books", "brown books", "grey books", "red band", "pink band", "blue band", "green band", "orange band", "yellow band", "purple band", "turquoise band", "white band", "lime band", "gold band", "brown band", "grey band",
         "reading", "writing", "handwriting", "maths", "times tables", "number bonds", "comprehension", "phonics",
         "spelling*", "book band*", "the _ books", "reading books", "table for maths", "academically", "targets", "his report",
         "her report", "at maths", "at reading", "at writing", "english",
     ],
     ProgCue => [
+        "gettin better", "getting better", "good or bad", "is true", "good now",
         "low", "really low", "so low", "scores", "results",
         "improve", "improve in", "got moved",
         "worried", "gone backwards", "going backwards", "struggling", "improved", "improving", "improvement",
@@ -456,7 +511,7 @@ lexicons! {
         "how's", "getting on", "meeting the", "should i be worried", "is he ok", "is she ok", "doing ok",
         "coping", "managing", "where is he", "where is she", "vague",
     ],
-    ProgressNot => [
+    ProgressNot => ["end of year present", "end of year party", "nearly the end of", "costumes", "the garden", "school garden", "strawberries", "plants",
         "information about", "info about", "the information", "letter about",
         "reading log", "reading record", "homework",
         "swimming", "badge*", "football", "gymnastics", "dance", "piano", "music", "karate", "noise", "stage",
@@ -511,6 +566,7 @@ lexicons! {
         "always hungry", "starving all the time", "lump on his head", "lump on her head",
     ],
     SafeguardingNot => [
+        "kicking me out", "kicking me off", "kicks me out", "till she's older", "till shes older", "till he's older", "until she's older", "until he's older", "when she's older", "when he's older",
         "road safety", "talk to the kids about",
         "never left alone", "not left alone", "wasn't left alone", "never left on",
         "stranger danger", "online safety", "e-safety", "esafety", "anti bullying", "anti-bullying",
@@ -536,7 +592,7 @@ lexicons! {
         "grandma", "nan", "nanny", "babysitter", "childminder", "man", "woman", "bloke", "guy", "adult", "adults",
         "teenager", "teenagers", "teenage", "lad", "older boy", "older boys", "older girl", "older kids",
         "someone at home", "somebody at home", "someone in the family", "stepbrother", "step brother",
-        "mum's boyfriend", "mums boyfriend", "his new partner", "her new partner", "lodger", "neighbour",
+        "mum's boyfriend", "mums boyfriend", "dinner lady", "lunchtime supervisor", "his new partner", "her new partner", "lodger", "neighbour",
     ],
     SgSomeone => [
         "big boy", "big boys", "bigger boy", "bigger boys", "big lad", "big girl", "big girls", "bigger kids",
@@ -544,7 +600,7 @@ lexicons! {
     SgHarm => [
         "push~ me", "push~ him", "push~ her",
         "pushed him", "pushed her", "pushed me", "beat him", "beat her", "beat me", "beats him", "beats her", "beats me", "beating him", "beating her", "beating me", "beaten up", "threw him", "threw her",
-        "pull~ her hair", "pull~ his hair", "shut~ her in", "shut~ him in", "shuts her", "shuts him", "lock~ her in", "lock~ him in",
+        "pull~ her hair", "pull~ his hair", "pull~ _ ear", "pull~ his ear", "pull~ her ear", "shut~ her in", "shut~ him in", "shuts her", "shuts him", "lock~ her in", "lock~ him in",
         "hit~ him", "hit~ her", "hit~ me", "hit~ them", "hit~ my", "hit~ us", "hit~ by", "hurt~ him",
         "hurt~ her", "hurt~ me", "hurt~ them", "hurt~ my", "hurt~ us", "hurt~ by", "punch~ him", "punch~ her",
         "punch~ me", "punch~ them", "punch~ my", "punch~ us", "punch~ by", "kick~ him", "kick~ her",
@@ -612,8 +668,11 @@ lexicons! {
         "trampoline", "playground", "football", "rugby", "pe", "banged", "walked into", "nothing to worry",
         "slipped", "climbing", "first aid", "ice pack", "in the game", "tag", "playtime", "play time",
         "wrestling", "play fighting", "playfighting", "the cat", "the dog", "oven", "bbq", "nettle*", "graze", "rough and tumble", "feelings",
-        "at work", "the roof", "the shops", "it off",
+        "at work", "the roof", "the shops", "it off", "bush", "brambles", "on the bush",
     ],
+    // Where or when a child told someone ("at lunch", "changing for PE"): in a reported disclosure these
+    // are not accident cues.
+    SgWhereTold => ["at school", "in class", "at lunch", "lunchtime", "pe", "playground", "playtime", "play time"],
     // The subject's own injury ("hurt his knee"): a counter-cue to a harm verb, but not to a mark whose
     // cause is given ("a burn on her wrist ... her mum's boyfriend did it").
     SgOwnInjury => [
@@ -628,6 +687,7 @@ lexicons! {
         "car", "van", "person",
     ],
     SgApproach => [
+        "give me sweets", "give her sweets", "give him sweets", "gives me sweets", "go in his car", "gets in his car", "got in his car", "go in his van", "gets in his van", "see his puppies", "see his puppy", "her home address", "his home address", "which school she goes", "which school he goes", "see her around", "see him around", "filming children", "filmin the", "filmin kids", "was following the", "were following the",
         "asks him if", "asks her if", "asking him if", "asking her if", "asked him if", "asked her if", "if he wants sweets", "if she wants sweets", "offers him", "offers her", "bring money", "to bring money",
         "to come in his house", "to come in her house", "come inside", "to come inside", "trying to get her to", "trying to get him to",
         "asked which house", "which house she lived", "which house he lived", "asked if he wanted", "asked if she wanted", "a lift home", "pulled over", "gives her sweets", "gives him sweets", "gave her sweets", "gave him sweets", "if mummy was home", "if daddy was home", "asked to see",
@@ -674,7 +734,7 @@ lexicons! {
         "live stream*", "livestream*",
     ],
     SgGroomCue => [
-        "sends him", "sends her", "video call*", "never met", "wants to call",
+        "sends him", "sends her", "never met", "wants to call",
         "keep it between", "between them", "between us", "she's pretty", "he's handsome", "telling her she's", "telling him he's", "pretty", "beautiful",
         "send pictures", "send pics", "send photos", "send a picture", "send a photo", "send him pictures",
         "send her pictures", "sending pictures", "sending photos", "pictures of himself", "pictures of herself",
@@ -685,7 +745,7 @@ lexicons! {
         "secret", "gift", "gifts", "robux", "v bucks", "vbucks", "older", "adult", "a man", "grown up",
         "grown man", "grownup", "stranger", "doesn't know", "don't know", "nude*", "naked", "rude pictures",
         "rude photos", "inappropriate", "sexual", "webcam", "camera on", "his address", "her address",
-        "our address", "personal details",
+        "our address", "personal details", "send a pic", "send a photo of", "photo of her in", "photo of him in", "pic of her in", "pic of him in", "in her pants", "in his pants", "in pyjamas", "in her pyjamas", "in his pyjamas",
     ],
     SgSelfHarm => [
         "want~ to hurt herself", "want~ to hurt himself", "wanting to hurt herself", "wanting to hurt himself", "talk~ about hurting herself", "talk~ about hurting himself",
@@ -693,7 +753,7 @@ lexicons! {
         "never been born", "was never born", "wasn't born", "wants to disappear", "want to disappear", "wish i wasn't here", "wishes he wasn't here", "wishes she wasn't here", "hang himself", "hang herself",
         "not wanting to live", "not want to live", "wanting to die", "doesn't want to be here", "live anymore", "want to be alive", "live any more",
         "self harm~", "selfharm~", "harm~ himself", "harm~ herself", "cut~ himself", "cut~ herself",
-        "cutting himself", "cutting herself", "scratch~ himself", "scratch~ herself", "burn~ himself",
+        "cutting himself", "cutting herself", "cuttin himself", "cuttin herself", "scratch~ himself", "scratch~ herself", "burn~ himself",
         "burn~ herself", "hurt~ himself on purpose", "hurt~ herself on purpose", "hurting himself deliberately",
         "hurting herself deliberately", "been hurting himself", "been hurting herself", "keeps hurting himself",
         "keeps hurting herself", "hit~ himself", "hit~ herself", "bang~ his head", "bang~ her head", "starv~ herself",
@@ -708,6 +768,7 @@ lexicons! {
         "marks on her wrist*", "marks on his wrist*", "with a blade", "sharpener blade", "razor",
     ],
     SgSerious => [
+        "private area", "private parts", "his privates", "her privates", "giving vapes", "vapes to", "try a vape", "meant to have contact", "supposed to have contact", "not allowed contact", "order in place",
         "smash~ things", "throw~ things", "punch~ walls", "punch~ the wall", "stab my", "he'd stab", "she'd stab", "would stab", "going to stab", "gonna stab", "he'll stab", "she'll stab",
         "hold stuff for", "hold things for", "carry stuff for", "carry things for", "make him hold", "make her hold", "make him carry", "make her carry",
         "hit with a belt", "with a belt", "teach her a lesson", "teach him a lesson", "held it near", "keep her there", "keep him there", "keep them there", "asked to see his", "asked to see her", "willy", "cuts on purpose", "on purpose on", "gets kicked", "gets hit", "gets smacked", "got kicked at home", "got hit at home", "hit at home", "shout and hit", "because of my partner", "because of my husband", "new address", "pictures of them getting changed", "getting changed",
@@ -741,6 +802,7 @@ lexicons! {
         "stab me", "with a knife", "pulled a knife",
     ],
     SgNeglect => [
+        "on his own all night", "on her own all night", "on his own all nite", "on her own all nite", "on their own at #", "on their own at night", "hadn't had any tea", "had no tea", "hadn't had breakfast", "had no breakfast", "says there's nothing in at home", "nothing in at home and", "looks very thin", "looked very thin", "taking food from other", "soaking wet and",
         "same dirty", "dirty uniform", "always in the same", "says he's hungry", "says she's hungry", "always says he's hungry", "always says she's hungry",
         "doesn't get tea", "don't get tea", "no tea", "not allowed to eat", "isn't allowed to eat", "makes her own dinner", "makes his own dinner", "puts herself to bed", "puts himself to bed", "on her own at night", "on his own at night", "left on her own at night", "left on his own at night",
         "left outside until", "left outside till", "outside until # every", "every night with no",
@@ -782,6 +844,7 @@ lexicons! {
     // Name-calling that the root-word scanner in `abuse.rs` cannot see without context.
     AbusePhrase => [
         "right cow", "silly cow", "stupid cow", "old cow", "spoilt brat", "spoiled brat", "little brat",
+        "poo head", "poo face", "poohead", "wastemen", "wasteman", "selfish knob", "a knob", "proper sket", "are clowns", "you are useless", "you're useless",
         "is smelly", "you're smelly", "so smelly", "smelly boy", "smelly girl", "little sh1t", "little sod",
     ],
     // ---- threat-or-intimidation --------------------------------------------------------------------
@@ -806,9 +869,10 @@ lexicons! {
         "i'll be outside", "waiting at the gate for", "come down there and", "won't be responsible for",
         "wont be responsible for", "not be responsible for my actions", "or else", "burn the school",
         "burn down", "i'll come for you", "coming for you", "you'd better watch", "you better watch",
-        "i'll make sure you", "end your career", "you'll lose your job", "i'll have your job", "get you sacked",
+        "i'll make sure you", "end your career",
+        "and see what happens", "see wat happens", "watch what happens", "find out what happens", "whats comin to", "what's comin to", "there will be trouble", "be big problem", "big problem for you", "be careful what she", "be careful what he", "teach that _ a lesson", "teach _ a lesson", "knock him out", "knock her out", "knock you out", "break your", "i'll find you", "i will find you", "going to get him", "gonna get him", "i wait for you", "wait for you after", "sort _ out myself", "sort _ _ out myself", "won't be coaching", "you'll lose your job", "i'll have your job", "get you sacked",
     ],
-    ThreatNot => ["mark my words", "ofsted", "the press", "complaint", "governors", "newspaper", "or else i", "or else we"],
+    ThreatNot => ["make sure you each", "make sure you receive", "make sure you get", "make sure you have", "make sure you're", "make sure you know", "mark my words", "ofsted", "the press", "complaint", "governors", "newspaper", "or else i", "or else we"],
     // ---- staff-unprofessional-tone -----------------------------------------------------------------
     StaffTone => [
         "shouldn't have to keep", "keep chasing", "have to keep chasing",
@@ -879,6 +943,7 @@ lexicons! {
         "whoevers dad", "whoevers mum", "badly organised", "so disorganised", "disorganised",
     ],
     NegativeNot => [
+        "school are out", "sort work", "to sort work", "without complaining", "some children aren't", "don't post", "anti bullying", "anti-bullying", "roadworks", "this weather", "of this weather", "rubbish at", "i'm rubbish", "traffic lights",
         "not a complaint", "not complaining", "she complained", "he complained", "complained her", "complained his", "complained of", "complaining of",
         "don't have permission", "dont have permission", "have permission", "without permission",
         "can't be shown", "some kids can't", "reminder to everyone", "not to post", "joke book", "jokes", "tell a joke", "knock knock", "rough and tumble", "rough night", "rough sleep", "feeling rough",
@@ -1373,6 +1438,9 @@ pub(crate) const FAMOUS: &[&str] = &[
     "sunny d",
     "princess charlotte",
     "charlotte bronte",
+    "chloe's closet",
+    "joy and sadness",
+    "chloes closet",
 ];
 
 /// Words after which a capitalised name-word is a verb or part of a phrase, not a name.
@@ -1415,7 +1483,8 @@ pub(crate) const NAME_VERBS: &[&str] = &[
     "gave", "gives", "sat", "sits", "did", "really", "always", "never", "just", "also", "seems",
     "seemed", "looked", "looks", "felt", "feels", "spent", "stayed", "wasnt", "isnt", "hasnt",
     "didnt", "doesnt", "cant", "wont", "come", "go", "play", "be", "have", "get", "he", "she",
-    "they", "from", "in", "at", "on", "home", "round", "over",
+    "they", "from", "in", "at", "on", "home", "round", "over", "need", "want", "don't", "dont",
+    "say", "tell", "bring", "forget", "feel", "cry", "cries",
 ];
 
 /// Words before a name-word that suggest a person follows.
@@ -1628,6 +1697,315 @@ pub(crate) const NAME_TALK: &[&str] = &[
     "word",
     "words",
     "nickname",
+];
+
+/// Place and product nouns: right after a name (not a possessive) they make it a street, a venue or a
+/// toy line ("Martin Street", "Marsh Lane bus", "a Lottie doll"), not a child.
+pub(crate) const PLACE_NOUNS: &[&str] = &[
+    "street",
+    "st",
+    "road",
+    "rd",
+    "avenue",
+    "ave",
+    "lane",
+    "close",
+    "drive",
+    "crescent",
+    "terrace",
+    "grove",
+    "gardens",
+    "estate",
+    "fields",
+    "centre",
+    "center",
+    "church",
+    "chapel",
+    "surgery",
+    "bakery",
+    "cafe",
+    "takeaway",
+    "restaurant",
+    "shop",
+    "shops",
+    "garage",
+    "salon",
+    "pub",
+    "arms",
+    "hotel",
+    "doll",
+    "dolls",
+    "brand",
+];
+
+/// Businesses: after a possessive surname-like word they name a shop ("Turner's bakery").
+pub(crate) const BUSINESS_NOUNS: &[&str] = &[
+    "bakery",
+    "cafe",
+    "takeaway",
+    "restaurant",
+    "shop",
+    "garage",
+    "salon",
+    "pub",
+    "arms",
+    "hotel",
+    "butchers",
+    "chippy",
+    "bakers",
+    "deli",
+    "florist",
+    "florists",
+    "nursery",
+    "kitchen",
+];
+
+/// Capitalised words that may follow a pupil's name mid-sentence without making it someone else's
+/// full name or a title (days, kin, sign-offs); any other capitalised non-roster word does ("Saoirse
+/// Ronan", "Francis Drake", "Autumn Fields").
+pub(crate) const AFTER_NAME_CAP_OK: &[&str] = &[
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "weds",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mum",
+    "mam",
+    "mummy",
+    "dad",
+    "daddy",
+    "nan",
+    "nana",
+    "nanny",
+    "gran",
+    "granny",
+    "grandma",
+    "grandad",
+    "auntie",
+    "aunty",
+    "uncle",
+    "and",
+    "is",
+    "was",
+    "has",
+    "had",
+    "will",
+    "can",
+    "and",
+    "love",
+    "thanks",
+    "thank",
+    "please",
+    "sorry",
+    "x",
+    "xx",
+    "xxx",
+    "yes",
+    "no",
+    "ok",
+    "okay",
+    "year",
+    "yr",
+    "class",
+    "today",
+    "tomorrow",
+    "tonight",
+    "tmrw",
+    "did",
+    "does",
+    "said",
+    "says",
+    "the",
+    // Sentence openers a texter writes without a full stop ("Well done Kacper Brilliant effort").
+    "hope",
+    "really",
+    "brilliant",
+    "great",
+    "well",
+    "we",
+    "i",
+    "i'm",
+    "she",
+    "he",
+    "they",
+    "it",
+    "you",
+    "just",
+    "so",
+    "very",
+    "what",
+    "how",
+    "lovely",
+    "amazing",
+    "good",
+    "hi",
+    "hello",
+    "hey",
+    "bless",
+    "happy",
+    "congrats",
+    "congratulations",
+    "from",
+    "in",
+    "at",
+    "on",
+    "with",
+    "to",
+    "for",
+    "who",
+    "when",
+    "where",
+    "why",
+    "if",
+    "but",
+    "as",
+    "all",
+    "our",
+    "my",
+    "his",
+    "her",
+    "their",
+    "your",
+    "a",
+    "an",
+    "can't",
+    "cant",
+    "wasn't",
+    "isn't",
+    "didn't",
+    "not",
+    "also",
+    "too",
+    "again",
+    "sorry",
+    "ps",
+    "thx",
+    "ta",
+    "cheers",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "fab",
+    "super",
+    "excellent",
+    "fantastic",
+    "wonderful",
+    "such",
+    "star",
+    "wow",
+    "yay",
+    "aw",
+    "aww",
+    "bday",
+    "birthday",
+    "hope",
+    "here",
+    "there",
+    "now",
+    "then",
+    "next",
+    "last",
+    "this",
+    "that",
+    "one",
+    "two",
+];
+
+/// Name-words that are verbs first (not seasons, months or feelings): a copula or modal after one can
+/// only follow the name ("Mark is", "Mark could"), and only these turn into verbs after a subject.
+pub(crate) const TRUE_VERBS: &[&str] = &[
+    "mark", "will", "bill", "pat", "rob", "sue", "jack", "frank", "an", "field", "cook", "hunter",
+    "stone", "reed", "bell",
+];
+
+/// How a person is (not a season or the weather): "Autumn is desperate for", "Joy was poorly".
+pub(crate) const PERSON_STATES: &[&str] = &[
+    "desperate",
+    "excited",
+    "poorly",
+    "upset",
+    "ill",
+    "sick",
+    "tired",
+    "scared",
+    "worried",
+    "nervous",
+    "sad",
+    "buzzing",
+    "gutted",
+    "obsessed",
+    "shy",
+    "proud",
+    "off",
+    "absent",
+    "asleep",
+    "starving",
+    "exhausted",
+    "struggling",
+    "fine",
+    "missing",
+    "crying",
+    "home",
+    "finding",
+    "feeling",
+];
+
+/// What a person (not a plant or a season) is doing: "Sunny was telling me", "Mark is growing so fast".
+pub(crate) const HUMAN_ING: &[&str] = &[
+    "telling",
+    "saying",
+    "asking",
+    "talking",
+    "crying",
+    "laughing",
+    "singing",
+    "dancing",
+    "playing",
+    "reading",
+    "writing",
+    "eating",
+    "running",
+    "walking",
+    "finding",
+    "feeling",
+    "struggling",
+    "enjoying",
+    "loving",
+    "missing",
+    "growing",
+    "doing",
+    "trying",
+    "learning",
+    "practising",
+    "practicing",
+    "begging",
+    "chatting",
+    "wearing",
+    "sleeping",
+];
+
+/// Endearments that are also titles: after "our", "my" or "little" they describe the child ("our
+/// princess AISHA"), so they do not make the next word an adult's name.
+pub(crate) const ENDEARMENT_TITLES: &[&str] = &["princess", "prince", "king", "queen", "lady"];
+
+/// Diminutive endings added to a first name (its last vowel dropped): Portuguese and Spanish -inha,
+/// -inho, -ita, Italian -ina, Polish -ka/-sia, German -chen ("Bellinha", "Priyita").
+pub(crate) const DIMINUTIVE_SUFFIXES: &[&str] = &[
+    "inha", "inho", "ita", "ito", "ina", "ino", "ka", "sia", "chen", "ie",
 ];
 
 /// Curated diminutives and variants: first name (folded) → other names people use.

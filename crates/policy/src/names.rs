@@ -6,8 +6,9 @@ use std::collections::HashSet as StdHashSet;
 use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::lexicon::{
-    COMMON_WORDS, COPULAS, DETERMINERS, FAMOUS, NAME_PREPS, NAME_TALK, NAME_VERBS, NAME_WORDS,
-    NICKNAMES, SUBJECTS, TITLES, VERBISH, WORD_COLLOCATIONS,
+    AFTER_NAME_CAP_OK, BUSINESS_NOUNS, COMMON_WORDS, COPULAS, DETERMINERS, DIMINUTIVE_SUFFIXES,
+    ENDEARMENT_TITLES, FAMOUS, HUMAN_ING, NAME_PREPS, NAME_TALK, NAME_VERBS, NAME_WORDS, NICKNAMES,
+    PERSON_STATES, PLACE_NOUNS, SUBJECTS, TITLES, TRUE_VERBS, VERBISH, WORD_COLLOCATIONS,
 };
 use crate::pack::Pack;
 use crate::text::{Text, fold};
@@ -22,6 +23,8 @@ enum Kind {
 struct NameRef {
     pupil: usize,
     kind: Kind,
+    /// The pupil's own first, preferred or alias name, not a curated variant of it.
+    primary: bool,
 }
 
 /// How sure the engine is that a span is a pupil's name.
@@ -68,6 +71,45 @@ fn set(words: &[&str]) -> HashSet<String> {
 
 fn contains(list: &[&str], w: &str) -> bool {
     list.contains(&w)
+}
+
+/// A family member or a child's belonging: after a name with an s it makes the s a possessive.
+fn kin_or_thing(w: &str) -> bool {
+    matches!(
+        w,
+        "mum"
+            | "mam"
+            | "mummy"
+            | "dad"
+            | "daddy"
+            | "nan"
+            | "nanny"
+            | "brother"
+            | "sister"
+            | "party"
+            | "house"
+            | "birthday"
+            | "mums"
+            | "dads"
+            | "coat"
+            | "bag"
+            | "jumper"
+            | "cardigan"
+            | "book"
+            | "bottle"
+            | "shoes"
+            | "kit"
+            | "hat"
+            | "gloves"
+            | "lunchbox"
+            | "invite"
+            | "costume"
+            | "folder"
+            | "scarf"
+            | "gran"
+            | "granny"
+            | "nana"
+    )
 }
 
 /// Bounded Damerau-Levenshtein (optimal string alignment) distance; returns `max + 1` when over `max`.
@@ -117,12 +159,6 @@ impl NameIndex {
                 .collect(),
             ..NameIndex::default()
         };
-        idx.common.extend(
-            lexicon_words
-                .iter()
-                .filter(|w| w.chars().count() >= 4)
-                .cloned(),
-        );
         for c in &pack.school.other_class_names {
             idx.class_names.insert(fold(c));
         }
@@ -140,6 +176,11 @@ impl NameIndex {
                 given.push(fold(pref));
             }
             given.extend(pupil.aliases.iter().map(|a| fold(a)));
+            let own: StdHashSet<String> = given
+                .iter()
+                .flat_map(|g| g.split_whitespace().map(str::to_owned))
+                .chain(given.iter().cloned())
+                .collect();
             let mut expanded = given.clone();
             for g in &given {
                 // Multi-word first names ("Mary Jane") are indexed word by word.
@@ -156,9 +197,11 @@ impl NameIndex {
                 if g.contains(' ') || g.chars().count() < 2 {
                     continue;
                 }
+                let primary = own.contains(&g);
                 idx.exact.entry(g).or_default().push(NameRef {
                     pupil: p,
                     kind: Kind::Given,
+                    primary,
                 });
             }
             let surname = fold(&pupil.surname);
@@ -166,10 +209,28 @@ impl NameIndex {
                 idx.exact.entry(part.to_owned()).or_default().push(NameRef {
                     pupil: p,
                     kind: Kind::Surname,
+                    primary: true,
                 });
             }
             idx.surnames.push(surname);
         }
+        // Words from the rule phrases are everyday words, except a pupil's own name that a phrase happens
+        // to quote ("shouted at Tadhg"): that stays a clear name unless it is a known name-word.
+        let own_names: StdHashSet<&str> = idx
+            .exact
+            .iter()
+            .filter(|(_, refs)| refs.iter().any(|r| r.primary))
+            .map(|(k, _)| k.as_str())
+            .collect();
+        let from_rules: Vec<String> = lexicon_words
+            .iter()
+            .filter(|w| {
+                w.chars().count() >= 4
+                    && (!own_names.contains(w.as_str()) || idx.name_words.contains(*w))
+            })
+            .cloned()
+            .collect();
+        idx.common.extend(from_rules);
         // Only clear names of five letters or more are matched with typos, so short names never collide
         // with ordinary words.
         let mut typo: Vec<(String, Vec<NameRef>)> = idx
@@ -188,6 +249,16 @@ impl NameIndex {
 
     fn lookup(&self, word: &str) -> Option<&Vec<NameRef>> {
         self.exact.get(word)
+    }
+
+    /// The refs a word names: a pupil's own name wins over another pupil's curated variant of it
+    /// ("Yousef" is Yousef, not a spelling of Yusuf, when both are on the roster).
+    fn own_refs(refs: &[NameRef]) -> Vec<NameRef> {
+        if refs.iter().any(|r| r.primary) && refs.iter().any(|r| !r.primary) {
+            refs.iter().copied().filter(|r| r.primary).collect()
+        } else {
+            refs.to_vec()
+        }
     }
 
     fn typo_lookup(&self, word: &str) -> Option<Vec<NameRef>> {
@@ -234,7 +305,7 @@ impl NameIndex {
     fn is_famous(&self, text: &Text, i: usize, stem: &str) -> bool {
         self.famous.iter().any(|f| {
             f.iter().enumerate().any(|(k, w)| {
-                w == stem
+                (w == stem || *w == text.tokens[i].norm)
                     && k <= i
                     && f.iter().enumerate().all(|(m, fw)| {
                         let j = i - k + m;
@@ -260,6 +331,14 @@ impl NameIndex {
             .is_some_and(|t| self.lookup(t.stem()).is_some())
     }
 
+    /// Whether the token at `i` is some pupil's first (or preferred) name.
+    fn is_given(&self, text: &Text, i: usize) -> bool {
+        text.tokens.get(i).is_some_and(|t| {
+            self.lookup(t.stem())
+                .is_some_and(|r| r.iter().any(|r| r.kind == Kind::Given))
+        })
+    }
+
     /// Scores how name-like the position of token `i` is (see the crate README for the signals).
     fn context_score(
         &self,
@@ -268,9 +347,18 @@ impl NameIndex {
         stem: &str,
         plural_s: bool,
         all_caps_text: bool,
+        surname_only: bool,
     ) -> i32 {
         let t = &text.tokens[i];
         let verbish = contains(VERBISH, stem);
+        // Verbs first ("Mark is", "Mark could" can only be the name); seasons, months and feelings
+        // ("Autumn is here", "Joy is") need a person's state or act after the copula.
+        let true_verb = contains(TRUE_VERBS, stem);
+        let seasonal = verbish
+            && matches!(
+                stem,
+                "autumn" | "summer" | "june" | "april" | "sunny" | "joy" | "grace" | "faith"
+            );
         let mut s = 0;
         if t.cap && !t.upper && !t.sent_start {
             s += 2;
@@ -283,47 +371,30 @@ impl NameIndex {
             s += 1;
         }
         let next = text.norm(i + 1);
-        let prev = text.prev(i, 1);
-        let kin = matches!(
-            next,
-            "mum"
-                | "mam"
-                | "mummy"
-                | "dad"
-                | "daddy"
-                | "nan"
-                | "nanny"
-                | "brother"
-                | "sister"
-                | "party"
-                | "house"
-                | "birthday"
-                | "mums"
-                | "dads"
-                | "coat"
-                | "bag"
-                | "jumper"
-                | "cardigan"
-                | "book"
-                | "bottle"
-                | "shoes"
-                | "kit"
-                | "hat"
-                | "gloves"
-                | "lunchbox"
-                | "invite"
-                | "costume"
-                | "folder"
-                | "scarf"
-        );
+        // A word from the previous sentence does not qualify this one ("a spare top? an's one got").
+        let prev = if t.sent_start { "" } else { text.prev(i, 1) };
+        let kin = kin_or_thing(next);
         if kin && (t.has_apostrophe_s() || plural_s) {
             s += 2;
         }
+        // "pick Harry up", "drop Ivy off": the object of a pick-up verb is a person.
+        let picked = matches!(
+            prev,
+            "pick" | "picking" | "collect" | "collecting" | "drop" | "dropping" | "take" | "taking"
+        ) && matches!(next, "up" | "off" | "home");
+        if picked {
+            s += 1;
+        }
         let roster = |j: usize| j != i && self.is_any_name(text, j);
-        if (next == "and" || next == "&") && roster(i + 2) {
-            // "Ivy and Ruby": two roster names joined are both names.
+        let and = |w: &str| matches!(w, "and" | "&" | "n" | "+");
+        if and(next) && (roster(i + 2) || matches!(text.norm(i + 2), "i" | "me" | "my")) {
+            // "Ivy and Ruby", "bella n ivy": two roster names joined are both names; so is a name
+            // joined to the writer ("Ivy and I", "An and my two").
             s += 2;
-        } else if (prev == "and" || prev == "&") && i >= 2 && roster(i - 2) {
+        } else if and(prev) && i >= 2 && (roster(i - 2) || matches!(text.prev(i, 2), "me" | "i")) {
+            s += 2;
+        } else if stem == "an" && Self::article_misused(text, i) {
+            // "An and my son", "An An": the article cannot stand before these words, so it is a name.
             s += 2;
         } else if let Some(initial) = text
             .tokens
@@ -377,15 +448,73 @@ impl NameIndex {
         } else if next == "and" || next == "&" {
             s += 1;
         } else if contains(COPULAS, next) {
-            s += if verbish { 1 } else { 2 };
+            let person = |w: &str| contains(PERSON_STATES, w) || contains(HUMAN_ING, w);
+            s += if !verbish
+                || true_verb
+                || person(text.norm(i + 2))
+                || (matches!(
+                    text.norm(i + 2),
+                    "so" | "really" | "very" | "still" | "being"
+                ) && person(text.norm(i + 3)))
+            {
+                2
+            } else {
+                1
+            };
         } else if contains(NAME_VERBS, next) && !t.has_apostrophe_s() {
             s += 2;
         }
         if contains(NAME_PREPS, prev) {
             s += 1;
         }
-        // "our Ivy" with a capital is the family idiom for a child; "our ivy" is the plant.
-        if contains(DETERMINERS, prev) && !(prev == "our" && t.cap && !t.upper) {
+        // "tell mason i said well done": a message passed on to someone.
+        if matches!(prev, "tell" | "ask" | "remind" | "told" | "asked")
+            && matches!(
+                next,
+                "i" | "we" | "she" | "he" | "they" | "his" | "her" | "that"
+            )
+        {
+            s += 1;
+        }
+        // Praise and thanks addressed to someone: "well done jade!!!", "thank you Mark".
+        let frame = |a: &str, b: &str| {
+            matches!(
+                (a, b),
+                ("well", "done") | ("thank", "you") | ("happy", "birthday")
+            )
+        };
+        // Frames read the standard spelling ("thank u ivy", "well dun").
+        let key = |k: usize| {
+            if t.sent_start {
+                ""
+            } else {
+                i.checked_sub(k)
+                    .and_then(|j| text.tokens.get(j))
+                    .map_or("", |t| t.key())
+            }
+        };
+        if frame(key(2), key(1)) {
+            s += if prev == "birthday" { 1 } else { 2 };
+        } else if prev == "to" && frame(key(3), key(2)) {
+            // "a big thank you to Mark for": the frame, then "to".
+            s += 2;
+        }
+        let capital = t.cap && !t.upper && !t.sent_start;
+        // "our Ivy" / "little An" with a capital is the family idiom for a child; "our ivy" is the
+        // plant. "so Joy won't", "that Sunny is": a conjunction, not a determiner, before a subject.
+        let conjunction = matches!(prev, "so" | "that")
+            && t.cap
+            && !t.sent_start
+            && text.tokens.get(i + 1).is_some_and(|n| !n.cap);
+        // "our jade loves the hamster": a person's verb after "our" + name.
+        let our_child = prev == "our"
+            && (capital
+                || matches!(
+                    next,
+                    "said" | "says" | "loves" | "wants" | "told" | "cried" | "asked" | "misses"
+                ));
+        let family_idiom = our_child || (prev == "little" && capital);
+        if contains(DETERMINERS, prev) && !family_idiom && !conjunction {
             s -= 3;
         } else if !t.cap
             && (2..=3).any(|k| {
@@ -438,15 +567,29 @@ impl NameIndex {
         }
         // "ivy is growing": a copula followed by a word that belongs to the everyday sense.
         if contains(COPULAS, next)
+            && !true_verb
             && text.norm(i + 2).ends_with("ing")
             && contains(WORD_COLLOCATIONS, text.norm(i + 2))
         {
             s -= 3;
         }
-        if verbish && contains(SUBJECTS, prev) {
+        // "we'll mark it", "I hope": a subject before a verb; "to Autumn" is not a verb.
+        if verbish && !seasonal && stem != "an" && contains(SUBJECTS, prev) {
             s -= 3;
         }
-        if !t.has_apostrophe_s() && contains(WORD_COLLOCATIONS, next) {
+        // A surname alone that is also a word ("bell goes", "reeds in the pond", "Rolling Stones"):
+        // families say the first name, so it needs more than one cue.
+        if surname_only {
+            s -= 2;
+        }
+        // "Is Harry the only one": after a question's auxiliary a capitalised word is its subject, so
+        // an article after it does not make it a verb ("mark the register").
+        let asked = t.cap
+            && i >= 1
+            && text.tokens[i - 1].sent_start
+            && matches!(prev, "is" | "was" | "has" | "does" | "did" | "will" | "can")
+            && contains(DETERMINERS, next);
+        if !t.has_apostrophe_s() && !picked && !asked && contains(WORD_COLLOCATIONS, next) {
             s -= 3;
         }
         // "Mill Lane", "Church Road": a street after a capitalised word that is not a pupil's first name.
@@ -455,19 +598,32 @@ impl NameIndex {
             "lane" | "road" | "street" | "hill" | "green" | "park" | "way" | "close"
         ) && i > 0
             && text.tokens[i - 1].cap
-            && !text.tokens[i - 1].sent_start
-            && !self.is_any_name(text, i - 1)
+            && if self.is_any_name(text, i - 1) {
+                !self.is_given(text, i - 1)
+            } else {
+                !text.tokens[i - 1].sent_start
+            }
         {
+            // "Marsh Lane is closed": a surname before a street word is a street name too.
             s -= 3;
         }
         // "Hunter or any brand": a product, not a child.
         if (i + 1..i + 4).any(|j| matches!(text.norm(j), "brand" | "brands" | "make")) {
             s -= 3;
         }
+        // "Ruby-Mae", "Lily-Jade": two capitalised parts joined by a hyphen are a double first name.
+        let hyphen_next =
+            text.gap_after(i) == ['-'] && text.tokens.get(i + 1).is_some_and(|n| n.cap);
+        let hyphen_prev = i > 0 && text.gap_before(i) == ['-'] && text.tokens[i - 1].cap;
+        if t.cap && !surname_only && (hyphen_next || hyphen_prev) {
+            return s + 3;
+        }
         // A capitalised non-name neighbour usually means a title or a place ("Park Lane", "Autumn Fair").
         if i > 0 {
             let p = &text.tokens[i - 1];
-            if p.cap && !p.sent_start && !p.upper && !self.is_any_name(text, i - 1) {
+            // Only a neighbour in the same phrase: "Thursday? Autumn is" is two sentences.
+            if p.cap && !p.sent_start && !p.upper && !t.sent_start && !self.is_any_name(text, i - 1)
+            {
                 s -= 2;
             }
         }
@@ -475,7 +631,7 @@ impl NameIndex {
             && n.cap
             && !n.sent_start
             && !n.upper
-            && n.norm.chars().count() > 1
+            && n.stem().chars().count() > 1
             && !self.is_any_name(text, i + 1)
             && !t.has_apostrophe_s()
         {
@@ -489,6 +645,10 @@ impl NameIndex {
         let mut hits = Vec::new();
         let toks = &text.tokens;
         let all_caps_text = toks.iter().filter(|t| t.upper).count() * 2 > toks.len();
+        // "Happy Birthday Priya Lots Of Love": in Title Case a capital says nothing about a surname.
+        let inner = toks.iter().filter(|t| !t.sent_start).count();
+        let title_case_text =
+            inner >= 4 && toks.iter().filter(|t| t.cap && !t.sent_start).count() * 5 > inner * 3;
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
@@ -498,14 +658,18 @@ impl NameIndex {
             let mut cut = 1;
             let mut typo = false;
             let refs: Vec<NameRef> = if let Some(r) = self.lookup(stem) {
-                r.clone()
+                Self::own_refs(r)
             } else if let Some(r) = stem
                 .strip_suffix('s')
-                .filter(|s| s.chars().count() >= 3 && !self.common.contains(stem))
+                .filter(|s| {
+                    s.chars().count() >= 3
+                        && (!self.common.contains(stem) || Self::parent_next(text, i))
+                })
                 .and_then(|s| self.lookup(s))
             {
+                // "marks mum": even a plural that is a word ("marks") is a possessive before a parent.
                 plural_s = true;
-                r.clone()
+                Self::own_refs(r)
             } else if let Some(r) = stem
                 .strip_suffix("es")
                 .filter(|s| {
@@ -524,6 +688,19 @@ impl NameIndex {
             {
                 typo = true;
                 r
+            } else if let Some(r) = stem
+                .strip_suffix('s')
+                .filter(|s| self.typo_candidate(s) && Self::parent_next(text, i))
+                .and_then(|s| self.typo_lookup(s))
+            {
+                // "Kaspers mum": a misspelt name with a possessive s before a parent.
+                typo = true;
+                plural_s = true;
+                r
+            } else if let Some(r) = t.cap.then(|| self.diminutive(stem)).flatten() {
+                // "Bellinha": a first name with a diminutive ending, asked about rather than blocked.
+                typo = true;
+                r
             } else {
                 i += 1;
                 continue;
@@ -533,7 +710,9 @@ impl NameIndex {
             } else {
                 stem
             };
-            if self.suppressed(text, i, base) {
+            if self.suppressed(text, i, base)
+                || self.someone_else(text, i, base, &refs, title_case_text)
+            {
                 i += 1;
                 continue;
             }
@@ -564,11 +743,12 @@ impl NameIndex {
             }
             let has_surname = refs.iter().any(|r| r.kind == Kind::Surname);
             let has_given = refs.iter().any(|r| r.kind == Kind::Given);
+            let surname_only = has_surname && !has_given;
             let mut pupils: Vec<usize> = refs.iter().map(|r| r.pupil).collect();
             pupils.dedup();
             let ambiguous = self.is_name_word(base) || base.chars().count() <= 2;
             let confidence = if typo {
-                let s = self.context_score(text, i, base, false, all_caps_text);
+                let s = self.context_score(text, i, base, plural_s, all_caps_text, surname_only);
                 if s < 2 {
                     None
                 } else if t.cap && !t.sent_start {
@@ -576,17 +756,21 @@ impl NameIndex {
                 } else {
                     Some(Confidence::Ambiguous)
                 }
-            } else if has_surname && !has_given && self.family_context(text, i, plural_s) {
+            } else if has_surname && !has_given && self.family_context(text, i, base, plural_s) {
                 Some(Confidence::Clear)
             } else if ambiguous {
-                let strict_short =
-                    base.chars().count() <= 2 && !(t.cap && !t.sent_start && !t.upper);
-                let s = self.context_score(text, i, base, plural_s, all_caps_text);
+                // "an's" is never the article, in any case.
+                let strict_short = base.chars().count() <= 2
+                    && !(base == "an" && Self::article_misused(text, i))
+                    && !(t.cap
+                        && !t.upper
+                        && (!t.sent_start || (base == "an" && Self::article_misused(text, i))));
+                let s = self.context_score(text, i, base, plural_s, all_caps_text, surname_only);
                 (s >= 2 && !strict_short).then_some(Confidence::Ambiguous)
             } else if plural_s && !t.cap {
                 // "masons" or "kellys" in lower case: a plural noun more often than a possessive.
                 // A plain name that is not a word ("lotties coat") is still most likely a possessive.
-                let s = self.context_score(text, i, base, plural_s, all_caps_text);
+                let s = self.context_score(text, i, base, plural_s, all_caps_text, surname_only);
                 let word_like = self.is_name_word(base) || self.common.contains(base);
                 // A plain name that is not a word is a possessive even after an article ("a kacpers
                 // jumper"), so only a word-like name needs a name-like position.
@@ -609,7 +793,131 @@ impl NameIndex {
         hits
     }
 
-    fn family_context(&self, text: &Text, i: usize, plural_s: bool) -> bool {
+    /// "An" before a word the article cannot precede ("An and my son", "An An", "An was"): a name.
+    fn article_misused(text: &Text, i: usize) -> bool {
+        text.tokens[i].has_apostrophe_s()
+            || matches!(
+                text.norm(i + 1),
+                "an" | "and"
+                    | "&"
+                    | "with"
+                    | "for"
+                    | "from"
+                    | "to"
+                    | "is"
+                    | "was"
+                    | "has"
+                    | "had"
+                    | "said"
+                    | "says"
+                    | "loves"
+                    | "likes"
+                    | "went"
+                    | "came"
+                    | "got"
+                    | "did"
+                    | "didn't"
+                    | "can't"
+                    | "won't"
+                    | "isn't"
+                    | "wasn't"
+                    | "cried"
+                    | "told"
+            )
+    }
+
+    /// A family member or a child's thing follows token `i` ("marks mum", "Kaspers dad", "dylans
+    /// sister", "emmekas party"): the s before it is a possessive.
+    fn parent_next(text: &Text, i: usize) -> bool {
+        kin_or_thing(text.norm(i + 1))
+    }
+
+    /// A capitalised word that is a first name plus a diminutive ending ("Bellinha" for Bella).
+    fn diminutive(&self, word: &str) -> Option<Vec<NameRef>> {
+        if self.common.contains(word) || !word.chars().all(char::is_alphabetic) {
+            return None;
+        }
+        for suffix in DIMINUTIVE_SUFFIXES {
+            let Some(root) = word.strip_suffix(suffix) else {
+                continue;
+            };
+            if root.chars().count() < 3 {
+                continue;
+            }
+            for v in ["", "a", "e", "i", "o", "y"] {
+                let mut name = root.to_owned();
+                name.push_str(v);
+                if let Some(r) = self.lookup(&name) {
+                    let given: Vec<NameRef> = r
+                        .iter()
+                        .copied()
+                        .filter(|r| r.kind == Kind::Given)
+                        .collect();
+                    if !given.is_empty() {
+                        return Some(given);
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// The word is this name but the person or thing is someone else's: a street, venue or toy after
+    /// it ("Martin Street", "a Lottie doll", "Turner's bakery"), or another capitalised word that makes
+    /// it a full name or title that is not on the roster ("Saoirse Ronan", "Francis Drake",
+    /// "Autumn Fields"). Runs after the roster full-name check, so "Ruby Lane" is still Ruby.
+    fn someone_else(
+        &self,
+        text: &Text,
+        i: usize,
+        base: &str,
+        refs: &[NameRef],
+        title_case_text: bool,
+    ) -> bool {
+        let t = &text.tokens[i];
+        let Some(n) = text.tokens.get(i + 1) else {
+            return false;
+        };
+        let next = n.stem();
+        if refs
+            .iter()
+            .any(|r| self.surnames[r.pupil].split([' ', '-']).any(|s| s == next))
+        {
+            return false;
+        }
+        if t.has_apostrophe_s() {
+            // Only a surname-like word owns a business ("Turner's bakery"); "Mason's party" stays.
+            return contains(BUSINESS_NOUNS, next)
+                && refs
+                    .iter()
+                    .all(|r| r.kind == Kind::Surname || self.is_name_word(base));
+        }
+        // Lower case, "close", "drive" and "fields" are more often verbs or plain nouns ("Ruby close
+        // to tears").
+        if contains(PLACE_NOUNS, &n.norm)
+            && (n.cap
+                || !matches!(
+                    n.norm.as_str(),
+                    "close" | "drive" | "fields" | "st" | "arms"
+                ))
+            && text.gap_after(i).iter().all(|c| c.is_whitespace())
+        {
+            return true;
+        }
+        !title_case_text
+            && n.cap
+            && !n.sent_start
+            && !n.upper
+            && !t.upper
+            && next.chars().count() > 1
+            && !n.has_apostrophe_s()
+            && text.gap_after(i).iter().all(|c| c.is_whitespace())
+            && !contains(AFTER_NAME_CAP_OK, next)
+            && !next.ends_with("ing")
+            && (!self.is_any_name(text, i + 1) || contains(PLACE_NOUNS, next))
+    }
+
+    fn family_context(&self, text: &Text, i: usize, base: &str, plural_s: bool) -> bool {
         let prev = text.prev(i, 1);
         let next = text.tokens.get(i + 1).map_or("", |t| t.stem());
         let family_noun = matches!(
@@ -632,14 +940,20 @@ impl NameIndex {
                 | "girl"
                 | "lad"
         );
-        (prev == "the" && (family_noun || (plural_s && text.tokens[i].cap)))
+        // "the Fishers"; in lower case only a surname that is not a word ("the nowaks", not "the reeds").
+        (prev == "the"
+            && (family_noun || (plural_s && (text.tokens[i].cap || !self.is_name_word(base)))))
             || (family_noun && text.tokens[i].cap)
     }
 
     /// Titled adults, class names, famous people and names discussed as words.
     fn suppressed(&self, text: &Text, i: usize, stem: &str) -> bool {
         let prev = text.prev(i, 1);
-        if contains(TITLES, prev) {
+        // "our princess AISHA": an endearment after a possessive is not a title.
+        if contains(TITLES, prev)
+            && !(contains(ENDEARMENT_TITLES, prev)
+                && matches!(text.prev(i, 2), "our" | "my" | "little" | "your"))
+        {
             return true;
         }
         if self.class_names.contains(stem) {

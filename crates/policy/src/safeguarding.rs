@@ -59,6 +59,35 @@ impl Cx<'_> {
             .collect()
     }
 
+    /// A child's disclosure reported by the author ("she said her uncle did it", "told me at lunch that
+    /// mum's boyfriend hits him"): where and when it was told (at lunch, changing for PE) is not an
+    /// accident cue for what it tells.
+    fn disclosed(&self, h: Hit) -> bool {
+        (h.first.saturating_sub(8)..h.first).any(|j| {
+            matches!(
+                self.text.norm(j),
+                "said" | "says" | "told" | "tells" | "saying"
+            )
+        })
+    }
+
+    /// An accident cue within `window` of `h`; in a reported disclosure, where and when it was told
+    /// do not count.
+    fn accident_near(&self, h: Hit, window: usize) -> bool {
+        let told = self.disclosed(Hit {
+            first: h.last,
+            last: h.last,
+        });
+        let places = self.all(Lex::SgWhereTold);
+        self.all(Lex::SgAccident).iter().any(|a| {
+            gap(*a, h) <= window
+                && !(told
+                    && places
+                        .iter()
+                        .any(|p| p.first <= a.last && a.first <= p.last))
+        })
+    }
+
     /// The span that raises `safeguarding-to-dsl`, if any.
     pub(crate) fn safeguarding(&self) -> Option<Hit> {
         let topic = self.has(Lex::SgTopic);
@@ -95,8 +124,8 @@ impl Cx<'_> {
         let harm = self.harm();
         for who in [Lex::SgAdult, Lex::SgSomeone] {
             if let Some(h) = self.near(self.all(who), &harm, 4)
-                && !self.around(Lex::SgAccident, h, 6)
-                && !self.around(Lex::SgOwnInjury, h, 6)
+                && !self.accident_near(h, 6)
+                && (self.disclosed(h) || !self.around(Lex::SgOwnInjury, h, 6))
             {
                 found.push(h);
             }
@@ -110,7 +139,7 @@ impl Cx<'_> {
             harm.as_slice(),
         ] {
             if let Some(h) = self.near(marks, cue, 12)
-                && !self.around(Lex::SgAccident, h, 10)
+                && !self.accident_near(h, 10)
             {
                 found.push(h);
             }
@@ -147,7 +176,8 @@ impl Cx<'_> {
                 found.push(h);
             }
             // Online contact: a platform or device with a grooming cue nearby.
-            if let Some(h) = self.near(self.all(Lex::SgOnline), self.all(Lex::SgGroomCue), 12) {
+            let cues = self.clean(Lex::SgGroomCue, Lex::SafeguardingNot, 0, 0);
+            if let Some(h) = self.near(self.all(Lex::SgOnline), &cues, 12) {
                 found.push(h);
             }
         }

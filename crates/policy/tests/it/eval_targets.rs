@@ -1,6 +1,6 @@
 //! Quality checks on the labelled sets.
 //!
-//! - Every dev set (`dev.jsonl`, and `dev2.jsonl` … `dev7.jsonl` when present) must meet the issue's
+//! - Every dev set (`dev.jsonl`, and `dev2.jsonl` … `dev13.jsonl` when present) must meet the issue's
 //!   targets (`eval::Report::targets`). These sets are tuned on, so this is the bar for every change.
 //! - The held-out set (`test2.jsonl`; `test.jsonl` was retired into `dev6.jsonl` in round 11) is evaluated and its numbers printed (`cargo test -- --nocapture`).
 //!   Where the last recorded run met an issue target, the target itself is asserted; where it did not,
@@ -138,6 +138,36 @@ fn dev7_set_meets_targets() {
 #[test]
 fn dev8_set_meets_targets() {
     assert_targets_except("dev8.jsonl", &[("warn/block on clean messages", 0.034)]);
+}
+
+// Round 13: five new writers (`DEV9.md` … `DEV13.md`), tuned on in round 13. Before that round they
+// measured complaint 0.51-0.67, pick-up 0.69-0.84, safeguarding 0.76-0.85 and false alarms 2.7-8.1 %
+// (README, round 13); every target is now met except dev10's safeguarding recall, held to its floor.
+
+#[test]
+fn dev9_set_meets_targets() {
+    assert_targets("dev9.jsonl");
+}
+
+#[test]
+fn dev10_set_meets_targets() {
+    // 0.926: a child's typed disclosure with a misspelt relative, and a repeated-hitting threat.
+    assert_targets_except("dev10.jsonl", &[("safeguarding-to-dsl recall", 0.92)]);
+}
+
+#[test]
+fn dev11_set_meets_targets() {
+    assert_targets("dev11.jsonl");
+}
+
+#[test]
+fn dev12_set_meets_targets() {
+    assert_targets("dev12.jsonl");
+}
+
+#[test]
+fn dev13_set_meets_targets() {
+    assert_targets("dev13.jsonl");
 }
 
 /// What the held-out set must keep, per issue target (names as in `eval::Report::targets`).

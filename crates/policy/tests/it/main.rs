@@ -3,6 +3,7 @@
 mod cli;
 mod eval_targets;
 mod model;
+mod names13;
 mod rules;
 
 use hometime_policy::{Engine, Pack};
