@@ -110,10 +110,13 @@ fn model_stays_quiet_on_everyday_messages() {
         "Just checking the homework is due Friday?",
         "He really enjoyed the science club, thank you",
         "Can you remind me what time the disco finishes on Friday",
-        "my sister will be the one at the gate for him this afternoon",
     ] {
         assert!(added(text).is_empty(), "{text}: {:?}", added(text));
     }
+    // Someone else collecting today is a pick-up change, whether the rules or the model say so.
+    let text = "my sister will be the one at the gate for him this afternoon";
+    let d = draft(AuthorRole::Parent, Context::PrivateMessage, text);
+    assert!(rules(&engine(), &d).contains(&RuleId::PickupChangeToOffice));
 }
 
 /// The model cannot make a rule fire where the catalogue says it does not apply, nor for staff, and a
