@@ -2,7 +2,7 @@
 //!
 //! - Every dev set (`dev.jsonl`, and `dev2.jsonl` … `dev13.jsonl` when present) must meet the issue's
 //!   targets (`eval::Report::targets`). These sets are tuned on, so this is the bar for every change.
-//! - The held-out set (`test2.jsonl`; `test.jsonl` was retired into `dev6.jsonl` in round 11) is evaluated and its numbers printed (`cargo test -- --nocapture`).
+//! - The held-out sets (`test2.jsonl` and `test3.jsonl`; `test.jsonl` was retired into `dev6.jsonl` in round 11) are evaluated and their numbers printed (`cargo test -- --nocapture`).
 //!   Where the last recorded run met an issue target, the target itself is asserted; where it did not,
 //!   the test asserts a **regression floor**: the number measured in that run, rounded down to two
 //!   decimals (rounded up for the false-alarm rate, where lower is better). A floor is not the target: it
@@ -180,38 +180,57 @@ enum Guard {
 }
 
 /// Held-out regression guard for `test2.jsonl` (685 lines by a writer who never saw the engine or the dev
-/// sets). Values are from its fourth aggregate evaluation, after round 12 (see README, "Measured"). Floors are
+/// sets). Values are from its fifth aggregate evaluation, after round 13 (README, "Measured"). Floors are
 /// that run's numbers rounded down to two decimals, the false-alarm ceiling its rate rounded up. Update only
 /// from a full aggregate run, never to make a change pass, and replace a floor with `Guard::Target` once a
-/// run meets the issue's target.
-const HELD_OUT: &[(&str, Guard)] = &[
-    ("precision of block findings", Guard::Floor(0.93)), // 0.939 (62 of 66); target >= 0.95, not yet met
-    ("child-name-shared precision", Guard::Floor(0.92)), // 0.920; target >= 0.95, not yet met
-    ("child-name-shared recall", Guard::Target),         // 0.958; target >= 0.90
-    ("safeguarding-to-dsl recall", Guard::Floor(0.89)),  // 0.893; target >= 0.95, not yet met
-    ("absence-to-office recall", Guard::Target),         // 0.921; target >= 0.85
-    ("sickness-to-office recall", Guard::Target),        // 0.913; target >= 0.85
-    ("pickup-change-to-office recall", Guard::Floor(0.75)), // 0.750; target >= 0.85, not yet met
-    ("dinner-enquiry-to-office recall", Guard::Target),  // 1.000; target >= 0.85
-    ("urgent-to-phone recall", Guard::Target),           // 0.943; target >= 0.85
-    ("medication-to-nursing recall", Guard::Target),     // 0.960; target >= 0.85
-    ("complaint-to-office recall", Guard::Floor(0.57)),  // 0.571; target >= 0.85, not yet met
-    ("progress-to-meeting recall", Guard::Floor(0.80)),  // 0.806; target >= 0.85, not yet met
-    ("warn/block on clean messages", Guard::Floor(0.05)), // 0.048 (15 of 312); target <= 0.02, not yet met
+/// run meets the issue's target. Pick-up fell from 0.750 (fourth run) to 0.714 in the fifth; its floor
+/// records that fall rather than hide it.
+const TEST2: &[(&str, Guard)] = &[
+    ("precision of block findings", Guard::Target), // 0.955 (64 of 67); target >= 0.95
+    ("child-name-shared precision", Guard::Target), // 0.959; target >= 0.95
+    ("child-name-shared recall", Guard::Target),    // 0.979; target >= 0.90
+    ("safeguarding-to-dsl recall", Guard::Floor(0.89)), // 0.893; target >= 0.95, not yet met
+    ("absence-to-office recall", Guard::Target),    // 0.921; target >= 0.85
+    ("sickness-to-office recall", Guard::Target),   // 0.913; target >= 0.85
+    ("pickup-change-to-office recall", Guard::Floor(0.71)), // 0.714; target >= 0.85, not yet met
+    ("dinner-enquiry-to-office recall", Guard::Target), // 1.000; target >= 0.85
+    ("urgent-to-phone recall", Guard::Target),      // 0.971; target >= 0.85
+    ("medication-to-nursing recall", Guard::Target), // 0.960; target >= 0.85
+    ("complaint-to-office recall", Guard::Floor(0.77)), // 0.771; target >= 0.85, not yet met
+    ("progress-to-meeting recall", Guard::Floor(0.83)), // 0.839; target >= 0.85, not yet met
+    ("warn/block on clean messages", Guard::Floor(0.036)), // 0.035 (11 of 312); target <= 0.02, not yet met
 ];
 
-/// The held-out set: printed, held to the issue's targets where they were met and to the regression
-/// floors elsewhere.
-#[test]
-fn test_set_regression_guard() {
-    let Some(report) = report("test2.jsonl") else {
+/// Held-out regression guard for `test3.jsonl` (791 lines, written in round 13 by an author who never
+/// saw the engine, the dev sets or test2; `TEST3-SET.md`). Values are from its first aggregate
+/// evaluation, after round 13, made once the round's tuning and retraining were committed.
+const TEST3: &[(&str, Guard)] = &[
+    ("precision of block findings", Guard::Target), // 0.989 (86 of 87); target >= 0.95
+    ("child-name-shared precision", Guard::Target), // 1.000; target >= 0.95
+    ("child-name-shared recall", Guard::Target),    // 0.940; target >= 0.90
+    ("safeguarding-to-dsl recall", Guard::Floor(0.74)), // 0.742; target >= 0.95, not yet met
+    ("absence-to-office recall", Guard::Target),    // 0.902; target >= 0.85
+    ("sickness-to-office recall", Guard::Target),   // 0.957; target >= 0.85
+    ("pickup-change-to-office recall", Guard::Floor(0.72)), // 0.721; target >= 0.85, not yet met
+    ("dinner-enquiry-to-office recall", Guard::Target), // 0.900; target >= 0.85
+    ("urgent-to-phone recall", Guard::Target),      // 0.872; target >= 0.85
+    ("medication-to-nursing recall", Guard::Target), // 1.000; target >= 0.85
+    ("complaint-to-office recall", Guard::Floor(0.71)), // 0.714; target >= 0.85, not yet met
+    ("progress-to-meeting recall", Guard::Target),  // 0.923; target >= 0.85
+    ("warn/block on clean messages", Guard::Floor(0.023)), // 0.023 (8 of 352); target <= 0.02, not yet met
+];
+
+/// A held-out set: printed, held to the issue's targets where they were met and to the regression floors
+/// elsewhere.
+fn held_out_guard(set: &str, guards: &[(&str, Guard)]) {
+    let Some(report) = report(set) else {
         return;
     };
-    println!("test2.jsonl (held out):\n{}", report.render(false));
+    println!("{set} (held out):\n{}", report.render(false));
     let targets = report.targets();
     let mut failures = Vec::new();
     for t in &targets {
-        let Some((_, guard)) = HELD_OUT.iter().find(|(name, _)| *name == t.name) else {
+        let Some((_, guard)) = guards.iter().find(|(name, _)| *name == t.name) else {
             failures.push(format!("{}: no held-out guard recorded", t.name));
             continue;
         };
@@ -237,7 +256,17 @@ fn test_set_regression_guard() {
     }
     assert!(
         failures.is_empty(),
-        "held-out regressions:\n{}",
+        "{set}: held-out regressions:\n{}",
         failures.join("\n")
     );
+}
+
+#[test]
+fn test_set_regression_guard() {
+    held_out_guard("test2.jsonl", TEST2);
+}
+
+#[test]
+fn test_set3_regression_guard() {
+    held_out_guard("test3.jsonl", TEST3);
 }
