@@ -56,6 +56,7 @@ const CONTRACT: &[(&str, &str)] = &[
     ("POST", "/chat-messages/{id}/report"),
     ("GET", "/reports"),
     ("GET", "/classes/{id}/policy-pack"),
+    ("GET", "/school/policy-pack"),
     ("POST", "/classes/{id}/cover"),
     ("GET", "/events"),
     ("GET", "/consent"),
