@@ -786,7 +786,8 @@ impl Cx<'_> {
         }
 
         let same_day = self.has(Lex::SameDay);
-        let stuck: Vec<Hit> = if same_day || self.has(Lex::PickupWord) {
+        let pickup_word = self.has(Lex::PickupWord) || self.home_time_clock();
+        let stuck: Vec<Hit> = if same_day || pickup_word {
             // Bare "traffic" is the author held up only when they are in the sentence ("we're in
             // traffic"), not "the traffic outside school this morning was unreal".
             self.all(Lex::PickupStuck)
@@ -804,32 +805,30 @@ impl Cx<'_> {
         let running_late_pickup = running_late_pickup || !stuck.is_empty();
         // In a safeguarding message, "going to her nan's" or "a lift home" describes what happened, not a
         // change of collection; it counts only with an explicit pick-up word.
-        let pickup_hits: Vec<Hit> = if appointment.is_empty()
-            && leave_early.is_empty()
-            && (grumble || self.has(Lex::PickupWord))
-        {
-            let mut v: Vec<Hit> = self
-                .clean(Lex::PickupWho, Lex::PickupNot, 0, 0)
-                .into_iter()
-                .filter(|h| !self.around(Lex::PickupAway, *h, 5))
-                .filter(|h| !self.introduces_carer(*h))
-                .collect();
-            v.extend(stuck.iter().copied());
-            v.extend(self.clean(Lex::PickupHow, Lex::PickupNot, 0, 0));
-            if absence.is_none() {
-                v.extend(self.pickup_arranged());
-            }
-            if absence.is_none() {
-                v.extend(self.clean(Lex::LeaveEarly, Lex::LeaveEarlyNot, 3, 3));
-            }
-            // "I collect him on Fridays as you know" restates the arrangement; it changes nothing.
-            if !self.has(Lex::PickupChanged) {
-                v.retain(|h| !self.around(Lex::PickupRoutine, *h, 5));
-            }
-            v
-        } else {
-            Vec::new()
-        };
+        let pickup_hits: Vec<Hit> =
+            if appointment.is_empty() && leave_early.is_empty() && (grumble || pickup_word) {
+                let mut v: Vec<Hit> = self
+                    .clean(Lex::PickupWho, Lex::PickupNot, 0, 0)
+                    .into_iter()
+                    .filter(|h| !self.around(Lex::PickupAway, *h, 5))
+                    .filter(|h| !self.introduces_carer(*h))
+                    .collect();
+                v.extend(stuck.iter().copied());
+                v.extend(self.clean(Lex::PickupHow, Lex::PickupNot, 0, 0));
+                if absence.is_none() {
+                    v.extend(self.pickup_arranged());
+                }
+                if absence.is_none() {
+                    v.extend(self.clean(Lex::LeaveEarly, Lex::LeaveEarlyNot, 3, 3));
+                }
+                // "I collect him on Fridays as you know" restates the arrangement; it changes nothing.
+                if !self.has(Lex::PickupChanged) {
+                    v.retain(|h| !self.around(Lex::PickupRoutine, *h, 5));
+                }
+                v
+            } else {
+                Vec::new()
+            };
         let pickup = pickup_hits.iter().copied().min_by_key(|h| h.first);
         if let Some(h) = pickup {
             self.push(out, RuleId::PickupChangeToOffice, Severity::Warn, Some(h));
@@ -1075,6 +1074,35 @@ impl Cx<'_> {
                     || (lo..=hi).any(|j| toks[j].is_number())
             })
             .collect()
+    }
+
+    /// Round 14: a clock time in the afternoon home-time window ("3.45", "15:05", "1515", "4pm"), which
+    /// names a collection as plainly as "pick up" does ("I'll be late, maybe 3.45, the bus is stuck").
+    fn home_time_clock(&self) -> bool {
+        let toks = &self.text.tokens;
+        let chars = &self.text.chars;
+        toks.iter().enumerate().any(|(i, t)| {
+            let n = t.norm.as_str();
+            let hour_ok = |h: u32| (2..=6).contains(&h) || (14..=18).contains(&h);
+            if let Some(h) = n.strip_suffix("pm").and_then(|d| d.parse::<u32>().ok()) {
+                return (2..=6).contains(&h);
+            }
+            if !t.is_number() {
+                return false;
+            }
+            if n.len() == 4 {
+                let v: u32 = n.parse().unwrap_or(0);
+                return (1430..=1800).contains(&v) && v % 100 < 60;
+            }
+            let Some(next) = toks.get(i + 1) else {
+                return false;
+            };
+            next.is_number()
+                && next.norm.len() == 2
+                && next.start == t.end + 1
+                && matches!(chars.get(t.end), Some('.' | ':'))
+                && t.norm.parse::<u32>().is_ok_and(hour_ok)
+        })
     }
 
     /// Illness words, minus those about someone else ("his grandfather is very ill", "Sam's cousin was

@@ -18,7 +18,7 @@ lexicons! {
     AbsenceNow => [
         "stopping with us today", "staying with us today", "stopping with me today", "staying with me today", "stopping home", "stopping at home", "staying home with me", "stay home with me", "be excused on", "be excused for", "excused on", "excused for the", "was not at school", "wasn't at school", "was not in school", "were not at school", "weren't at school", "not at school yesterday", "not come school", "not coming school", "not come in school", "not coming in school", "miss~ all day", "miss~ the whole day", "miss~ the full day", "come back to school on", "coming back to school on", "return to school on", "returning to school on", "back to school on monday", "back to school on tuesday", "back to school on wednesday", "back to school on thursday", "back to school on friday",
         "not attend*", "not be attending", "won't be attending", "not coming today", "not coming tomorrow", "not come today", "not come tomorrow", "not come to school", "not come in", "cannot come", "can't come in", "can't come to school", "cant come in", "cant come to school", "can't come today", "cant come today", "isn't coming in", "isnt coming in", "isn't coming to school", "aint coming in", "ain't coming in", "not bringing him in", "not bringing her in", "not bringing them in", "not taking him in", "not taking her in", "excuse him from", "excuse her from", "excuse _ from school", "didn't come in", "didnt come in", "wasn't in school", "wasnt in school", "was absent", "be out of school",
-        "excused from school", "be excused from", "permission to take", "permission for him to miss", "permission for her to miss",
+        "excused from school", "be excused from", "miss _ school days", "miss # school days", "permission to take", "permission for him to miss", "permission for her to miss",
         "not sending him in", "not sending her in", "not sending them in", "not send him in", "not send her in", "won't be sending him", "won't be sending her", "not be back in", "won't be back in",
         "not up to coming in", "not up to school", "not up to going in", "won't make it in", "not make it in", "can't make it in", "too poorly for school", "too ill for school", "too unwell for school", "too poorly to come in", "too ill to come in",
         "won't be in", "will not be in", "wont be coming in", "won't be coming in", "not be in school",
@@ -37,7 +37,7 @@ lexicons! {
     AbsenceLate => [
         "was late this morning", "was late in this morning", "were late this morning", "were late in this morning", "why _ was late", "was late to school", "was late for school", "were late for school", "were late to school", "late arrival", "late arriving",
         "in for the afternoon", "be in for the afternoon", "come in the afternoon", "come in after", "min late in", "mins late in", "minutes late in", "a bit late the day", "late the day",
-        "running a bit behind", "running a little behind", "running slightly behind",
+        "running a bit behind", "running a little behind", "running slightly behind", "late start",
         "we'll be late", "we will be late", "he'll be late", "she'll be late", "they'll be late", "we're going to be late", "we are going to be late",
         "be in about", "be in at", "be in by", "be in around", "in about half", "in around half", "running behind", "be in after", "in after lunch", "in after dinner", "in for 10", "in for 11", "in at half",
         "be late in", "will be late", "be in late", "late in today", "late in tomorrow", "late to school",
@@ -72,7 +72,7 @@ lexicons! {
     ],
     TermHoliday => [
         "it's term time", "its term time", "in term time", "booked a week", "booked a holiday", "a week in",
-        "for # weeks", "weeks from the",
+        "for # weeks", "weeks from the", "court hearing",
         "funeral",
         "long weekend", "family holiday", "day off", "have friday off", "have monday off", "the day off", "a day off", "days off", "time off", "away for", "we're away", "we are away", "off on holiday", "religious observance", "celebrat~ at the", "the temple", "the mosque", "the gurdwara", "pilgrimage", "umrah", "hajj", "visa appointment", "citizenship ceremony", "cousins wedding", "cousin's wedding", "a wedding", "a funeral", "the funeral", "to a funeral", "court date",
         "term time holiday", "holiday in term", "holiday during term", "term-time holiday", "going on holiday",
@@ -112,7 +112,7 @@ lexicons! {
         "48 hours", "keep~ him home", "keep~ her home", "keep~ him off", "keep~ her off", "keep~ them off",
         "off school", "not in", "won't be in", "not be in", "absent",         "stay~ home", "stay~ off", "staying in bed", "not coming in", "not going in", "not going to school",
         "take him out", "take her out", "taking him out", "taking her out", "pull~ him out", "pull~ her out",
-        "be in later", "in later", "be late", "late in", "in late", "late tomorrow", "late today", "late on",
+        "be in later", "in later", "be late", "late in", "in late", "late tomorrow", "late today", "late on", "take _ with me",
     ],
     AbsWhen => [
         "yesterday", "from the #st", "from the #th", "from the #nd", "from the #rd",
@@ -122,6 +122,8 @@ lexicons! {
         "till", "the #th", "the #st", "the #nd", "the #rd", "on the #", "#th", "#st", "#nd", "#rd", "half term",
         "end of term", "last week of term", "first week", "the morning", "the afternoon", "after lunch", "at #",
         "for #", "until #", "from #", "by #", "a week", "two weeks", "2 weeks",
+        // Round 14: a festival names a day ("off for Eid", "off for Diwali on the 2nd").
+        "eid", "diwali", "vaisakhi", "hanukkah", "passover", "yom kippur", "rosh hashanah",
     ],
     // Weak cues that are about something else entirely ("drop off", "send it back tomorrow").
     AbsCueNot => [
@@ -192,7 +194,7 @@ lexicons! {
         "drop off and pick*", "drop off and collect*", "drop off and pick up", "dropping off and picking up",
         "collecting today", "collecting tomorrow", "dad's collecting", "mum's collecting", "nan's collecting", "nan's picking", "dad's picking", "mum's picking",
         "getting him on", "getting her on", "getting him from", "getting her from", "mum's getting", "dad's getting", "nan's getting", "minibus", "the bus to", "gets the bus", "get the bus",
-        "be dropping off", "dropping off and", "dropping off and collecting", "collect~ on", "will be collecting on", "collecting from now on", "grab _ from the gate", "grab _ from school", "get _ from the gate", "collect _ from", "pick _ up from", "grab my", "can anyone grab", "anyone able to grab", "could anyone grab",
+        "be dropping off", "dropping off and", "dropping off and collecting", "collect~ on", "will be collecting on", "collecting from now on", "grab _ from the gate", "grab _ from school", "get _ from the gate", "collect _ from", "pick _ up from", "grab my", "can anyone grab", "someone grab my", "someone grab our", "take _ to yours", "take _ with hers", "take _ with yours", "anyone able to grab", "could anyone grab",
         "picking him up", "picking her up", "picking them up", "picking up today", "picking up tomorrow",
         "picking up tonight", "pick him up", "pick her up", "pick them up", "pick the kids up", "pick up from school",
         "will pick up", "be picking up", "is picking up", "are picking up", "doing pick up", "doing pickup",
@@ -209,7 +211,7 @@ lexicons! {
         "pick mine up", "pick up mine", "pick up the kids", "going to her dad's", "going to his dad's",
         "going to her dads", "going to his dads", "going to her nan's", "going to his nan's", "going to her nans",
         "going to his nans", "going to her mum's", "going to his mum's", "going to her grandma's",
-        "going to his grandma's", "going to nan's", "going to nans", "is getting him", "is getting her",
+        "going to his grandma's", "going to nan's", "going to nans", "after school instead", "not to collect", "isn't to collect", "not to pick _ up", "is getting him", "is getting her",
         "will get him", "will get her", "getting him today", "getting her today", "getting him from school",
         "getting her from school", "getting them today", "get him from school", "get her from school",
         "dropping him off", "dropping her off", "dropping them off", "drop him off", "drop her off", "drop them off",
@@ -222,6 +224,14 @@ lexicons! {
         "walk home with", "walkin home", "walking home with", "walk with yours", "walk with her sister", "walk with his brother", "by the school bus", "the school bus from", "car share home", "the car share", "share the lift", "come out the side gate",
         "keep _ inside", "keep _ in class", "keep _ in office", "keep _ in the office", "keep _ til", "keep _ till", "send her out first", "send him out first", "sending out at", "sent out at", "bring him in on", "bring her in on",
         "stay for the _ club", "staying for _ club", "stayin for _ club", "staying for _ _ club", "staying for after school", "stay at the after school club", "booked into the", "staying every",
+        // Round 14: where the collecting adult will wait, the child kept or handed over, who does which
+        // run, lifts and walks, and going somewhere else after school (each still needs a day or time).
+        "be at the gate", "be at the main gate", "at the main gate", "the one at the gate", "be outside the", "outside the office at", "wait by the", "wait at the", "be kept in", "kept in class", "retained in", "released to", "receive her at", "receive him at",
+        "pick ups", "pick-ups", "collections", "for the school run", "drop offs", "drop-offs", "do the afternoons", "do the mornings", "the morning run", "share the school run", "walking bus",
+        "a lift for", "swap lifts", "give _ a lift home", "not me", "get him from", "get her from",
+        "walk _ round", "walking round to", "walk back to", "walking back", "needs walking", "walk _ back",
+        "go with _ after school", "straight to her", "straight to his", "straight out to", "come straight out",
+        "collects her", "collects him", "collecting _ on", "picked by", "go pick up", "is taking her on", "is taking him on", "will take him", "will take her", "taking him to school", "taking her to school",
     ],
     PickupWhen => ["thurs", "weds", "wed", "tues", "mon", "fri", "from now on", "from tomorrow", "from next week", "from monday", "every thursday", "every week", "instead", "not dad", "not mum", "not nana", "not nan", "be there", "min late", "min away", "minutes away"],
     PickupPerson => [
@@ -243,7 +253,7 @@ lexicons! {
         "running late for pick", "running late for collection", "running late to collect", "running late to pick",
         "won't make pick up", "won't make it for pick up", "won't make it to pick up",
         "can't make pick up", "cant make pick up", "not make pick up", "pick up early", "pickup early",
-        "collect early", "early pick up", "early pickup",
+        "collect early", "early pick up", "early pickup", "late _ pick up", "late _ pickup",
     ],
     PickupNot => [
         "get them in early", "get him in early", "get her in early", "get them in for",
@@ -272,6 +282,8 @@ lexicons! {
         "dinner account", "lunch account", "switch to packed", "change to packed", "switch to school dinners",
         "dinner options", "lunch options", "pay for dinners", "pay for lunch", "dinners", "dinner choice*",
         "dinner booking", "book dinners", "book a hot", "meal option*", "universal infant", "uifsm",
+        // Round 14: the Christmas lunch, portions, a swap of meal, foods a faith or diet rules out.
+        "christmas lunch", "christmas dinner", "portions", "to sandwiches", "pork", "gelatine",
     ],
     DinnerNot => [
         "back in for", "in for dinner", "in for lunch", "back for lunch", "back for dinner", "in time for lunch", "in time for dinner", "workshop", "required",
@@ -282,13 +294,14 @@ lexicons! {
         "what did he eat", "what did she eat", "did he eat", "did she eat", "eat his lunch", "eat her lunch",
         "eaten his lunch", "eaten her lunch", "ate his lunch", "ate her lunch", "eating his lunch", "eating her lunch",
         "ate all", "eat all",
+        "password", "dinner party", "at dinner", "for dinner last night", "dinner hall looks", "christmas menu", "photo", "for organising",
     ],
     // A change to today's dinner ("can he have a school dinner today instead") is an action for today.
     DinnerChange => ["instead of", "instead", "can he have", "can she have", "could he have", "could she have", "change to", "switch to"],
     // ---- urgent-to-phone ---------------------------------------------------------------------------
     Urgent => [
         "attention today", "earliest convenience", "at your earliest", "time sensitive", "time critical",
-        "today is important", "is important today", "can someone meet me", "someone meet me", "meet me at the office", "need to talk with teacher today", "before 3 o'clock today",
+        "today is important", "is important today", "can someone meet me", "someone meet me", "someone from the school ring", "someone from the school call", "deal with this today", "deal with it today", "meet me at the office", "need to talk with teacher today", "before 3 o'clock today",
         "speak with someone today", "speak with you today", "talk with someone today", "it can't wait", "it cannot wait", "this can't wait",
         "before #", "by lunch", "by lunchtime", "before he goes home", "before she goes home", "before they go home", "need an answer today", "an answer today", "a reply today", "reply today", "need to know by", "a reply before", "an answer before", "get back to me before", "get back to me today",
         "be there in", "there in # mins", "there in # minutes", "be in # mins", "here in # mins", "be # mins", "be # minutes", "# mins late", "#mins late", "# mins away", "#mins away", "# minutes late", "# minutes away",
@@ -400,6 +413,9 @@ lexicons! {
         "more notice", "no warning", "no notice", "hours' notice", "hours notice", "thanks for the notice", "the night before again",
         "such a priority", "really inclusive", "very good investment", "lovely to find out", "great to find out", "interesting that only", "some of us work", "like we aint", "like we ain't", "made of money",
         "that's not on", "thats not on", "seems very petty", "very petty", "so petty", "bit petty", "why you can not", "why you cannot", "why can't you be", "a _ joke", "to my solicitor",
+        // Round 14: asking for it to be fixed or explained, who pays, how fair it is, where it goes next.
+        "can it be fixed", "please fix", "be fixed properly", "please be fixed", "someone please fix", "sort this out properly", "look at it properly", "can this be looked at", "can someone explain", "please explain", "like to know the reason", "the school is actually doing", "actually doing about it", "going to do about it", "who's paying for", "who is paying for", "take this up with", "raising this with the head", "raise this with the head", "the rationale",
+        "collective punishment", "far too much for", "bit much isn't it", "bit of fairness", "wouldn't go amiss", "not having that", "really frustrating", "very frustrated", "so frustrating", "refunded please", "money back", "i've complained", "complained # times", "tried to sort it", "finest moment", "the priorities", "priorities?", "to my mp", "can't be right", "not her job", "not his job", "shut out", "too strict", "is anyone actually", "bad communication", "once in a while", "load of crap", "sorry to moan", "not to moan but", "hate to moan", "taking the p _", "taking the piss", "some of us have", "where that money goes", "where _ money goes", "without anyone", "call back from the head", "maybe start by", "perhaps start by",
     ],
     // Something the school did to the child as a sanction or exclusion; a complaint only next to a protest.
     Sanction => [
@@ -427,7 +443,7 @@ lexicons! {
         "meant to complain", "supposed to complain", "complain to the council", "to the council about", "highways",
         "no change to", "disappointed to miss", "through the council", "from the council", "council saying", "moving house", "no further complaint", "as chair of", "governors through",
         "no complaints", "not complaining", "can't complain", "cant complain", "not a complaint", "no complaint",
-        "not to complain", "never complains", "not fair on",
+        "not to complain", "never complains", "not fair on", "house is chaos",
     ],
     StaffComplaintHandling => [
         "can't agree that", "cannot agree that", "your letter of complaint",
@@ -439,6 +455,8 @@ lexicons! {
         "upheld", "not upheld", "investigated your", "i disagree with your", "you are wrong", "you're wrong",
         "that is not what happened", "that's not what happened", "with respect you",
         "not be withdrawing", "won't be withdrawing", "how much clearer", "can't do refunds", "cannot do refunds", "no need to take it further", "no need to go to the office",
+        // Round 14: a ruling on a complaint with no apology ("that's the end of the matter").
+        "end of the matter", "not up for negotiation", "won't be discussing it", "not changing it", "made fairly", "it's been fair", "leave it there", "did anything wrong", "didn't do anything wrong", "reviewed what happened", "can't be expected to", "charged in error", "made a mistake", "as far as i'm concerned", "policy is what it is",
     ],
     // A member of staff owning a parent's dissatisfaction: an apology or an acknowledgement of the
     // complaint. Fires `complaint-to-office` only together with a `StaffAction` (handling it in the app).
@@ -450,6 +468,7 @@ lexicons! {
         "your frustration", "you're unhappy", "you are unhappy", "you were unhappy", "you felt", "you feel", "you were disappointed", "you're disappointed", "you are disappointed",
         "hear what you're saying", "hear you weren't", "hear you were", "sorry you felt", "sorry about what", "sorry for any upset", "sorry for the upset", "apologies for the upset", "sorry _ was upset", "understand your frustration", "understand the frustration", "i didn't call", "i'd never call", "came across as",
         "your concerns", "your concern", "your points", "your letter", "your feedback about", "shouldn't have had to", "should not have had to", "a few complaints", "some complaints", "complaints about",
+        "you're right", "you are right", "you're upset", "you are upset", "why you're upset", "thank you for raising", "thanks for raising", "i agree",
     ],
     // A routine apology, not a complaint ("sorry for the slow reply", "sorry you've been poorly").
     StaffRegretNot => [
@@ -462,6 +481,7 @@ lexicons! {
         "decision stands", "leave it with me", "i'll sort it", "i will sort it", "find out how", "find out what", "find out why", "have a think about", "respond in writing", "have decided", "we've decided", "we have decided",
         "had a word with", "i've had a word", "i've spoken to", "i have spoken to", "spoken to both", "i've checked", "i have checked", "having checked", "i've arranged", "i have arranged", "apologised to", "apologise to", "refund", "refunded", "give it back", "won't do it again", "doesn't happen again", "keep a close eye", "moved their seats",
         "hope you understand", "get back to you", "come back to you", "update everyone", "ring you", "call you", "reviewed your", "noted", "was our mistake", "make sure they're", "make sure it's",
+        "i've reviewed", "removed", "i've told", "i've decided", "decided not to", "i've reminded", "spoken with", "let _ off", "i'll see if", "has apologised", "sorted now", "i'll make sure",
     ],
     // A message that plays its own point down ("not a big deal, just wondered ..."): weak cues are not a complaint.
     ComplaintSoft => ["not a big deal", "no big deal", "not a huge deal", "not the end of the world"],
