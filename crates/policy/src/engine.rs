@@ -1194,6 +1194,32 @@ impl Cx<'_> {
         None
     }
 
+    /// Staff exasperation that needs no phrase: one emphatic word in capitals in an otherwise
+    /// lower-case message ("the office is NOT a lost property service", "Trip money is STILL
+    /// outstanding", "Well done to MOST of the class"), or an eye-roll emoji.
+    fn emphasis(&self) -> Option<(usize, usize)> {
+        const EMPHATIC: &[&str] = &[
+            "not", "still", "most", "so", "please", "again", "never", "any", "all", "always",
+            "really", "very", "stop", "label", "must", "every", "only", "no", "don't", "do",
+            "does", "is", "are", "will", "won't", "can't", "cannot", "nobody", "nothing",
+            "everyone", "once", "on",
+        ];
+        let toks = &self.text.tokens;
+        let lower = toks.iter().filter(|t| !t.upper).count();
+        if lower * 2 > toks.len()
+            && let Some(t) = toks.iter().find(|t| {
+                t.upper && t.norm.chars().count() >= 2 && EMPHATIC.contains(&t.norm.as_str())
+            })
+        {
+            return Some((t.start, t.end));
+        }
+        self.text
+            .chars
+            .iter()
+            .position(|c| *c == '\u{1F644}')
+            .map(|p| (p, p + 1))
+    }
+
     fn tone(&self, out: &mut Vec<Raw>) {
         let role = self.draft.role;
         if !role.is_staff() {
@@ -1203,7 +1229,11 @@ impl Cx<'_> {
         if self.draft.context == Context::BehaviourComment {
             let exclaim = self.text.chars.windows(2).position(|w| w == ['!', '!']);
             let label = self.all(Lex::BehaviourLabel).first().map(|h| self.span(*h));
-            if let Some(span) = label.or(shout).or(exclaim.map(|p| (p, p + 2))) {
+            if let Some(span) = label
+                .or(shout)
+                .or_else(|| self.emphasis())
+                .or(exclaim.map(|p| (p, p + 2)))
+            {
                 out.push(Raw {
                     rule: RuleId::BehaviourCommentNegative,
                     severity: Severity::Warn,
@@ -1216,7 +1246,7 @@ impl Cx<'_> {
                 .clean(Lex::StaffTone, Lex::StaffToneNot, 1, 1)
                 .first()
                 .map(|h| self.span(*h));
-            if let Some(span) = tone.or(shout) {
+            if let Some(span) = tone.or(shout).or_else(|| self.emphasis()) {
                 out.push(Raw {
                     rule: RuleId::StaffUnprofessionalTone,
                     severity: Severity::Warn,
@@ -1262,7 +1292,7 @@ impl Cx<'_> {
                     let next = self
                         .text
                         .tokens
-                        .get(h.last + 1..(h.last + 4).min(self.text.tokens.len()))
+                        .get(h.last + 1..(h.last + 7).min(self.text.tokens.len()))
                         .unwrap_or(&[]);
                     next.iter()
                         .any(|t| t.norm.chars().any(|c| c.is_ascii_digit()))
@@ -1287,12 +1317,16 @@ impl Cx<'_> {
         }
         // The author's own child's illness in class chat is personal too (sickness words count).
         let sick = self.sick();
-        let Some(h) = self.first_of(&[self.all(Lex::Sensitive), &sick]) else {
+        // Slang and notices: "sick of this rain", "a sick kickflip", "a toy collection for the food bank".
+        let words = self.clean(Lex::Sensitive, Lex::SensitiveNot, 1, 1);
+        let Some(h) = self.first_of(&[&words, &sick]) else {
             return;
         };
         let named = !self.names.is_empty();
         let strong = self.has(Lex::PersonalStrong);
-        let general = self.has(Lex::SensitiveGeneral);
+        // A general cue ("thanks everyone", "the letter") makes it a notice, unless the author says
+        // it of themselves right there ("we're on universal credit", "we're skint").
+        let general = self.has(Lex::SensitiveGeneral) && !self.around(Lex::FirstPerson, h, 3);
         let personal = if d.role.is_staff() {
             named || strong || (self.has(Lex::Pronoun3) && !general)
         } else {

@@ -586,6 +586,8 @@ lexicons! {
         "always hungry", "starving all the time", "lump on his head", "lump on her head",
     ],
     SafeguardingNot => [
+        "ribbon cutting", "ribbon-cutting", "make her clean up", "make her clean the", "make her clean her", "make her clean his", "make him clean",
+        "massive hit", "big hit", "huge hit", "a hit at", "nice to meet", "don't know if it's", "don't know if its", "don't know whether", "moved house", "we've moved", "new address is", "our new address", "every other weekend", "court order says", "work as a", "as a social worker", "social worker myself", "walk home alone", "starving by", "starving after", "know where she lives", "know where he lives", "know where you live",
         "kicking me out", "kicking me off", "kicks me out", "till she's older", "till shes older", "till he's older", "until she's older", "until he's older", "when she's older", "when he's older",
         "road safety", "talk to the kids about",
         "never left alone", "not left alone", "wasn't left alone", "never left on",
@@ -605,6 +607,7 @@ lexicons! {
     ],
     // ---- safeguarding concepts (combined in `safeguarding.rs` within small token windows) ----------
     SgAdult => [
+        "boyfriends", "dinner staff", "dinner ladies", "helper", "helpers", "supply teacher", "swimming coach", "football coach", "club staff",
         "nan's", "nans", "dad's", "mum's", "mums", "uncle's", "grandma's", "grandad's", "mummys", "mummy's", "daddys", "daddy's", "new friend", "childminder's", "older child", "older kid", "older lad",
         "dad", "daddy", "dads", "father", "mum", "mummy", "mom", "mother", "stepdad", "step dad", "stepfather",
         "stepmum", "step mum", "stepmother", "boyfriend", "girlfriend", "partner", "my ex", "her ex", "his ex",
@@ -680,6 +683,8 @@ lexicons! {
         "unexplained", "can't explain", "couldn't explain", "keeps coming in with", "again", "not the first",
     ],
     SgAccident => [
+        "spelling test*", "full marks", "what marks", "what sort of marks", "marks in",
+        "walking into", "walked into the", "door frame", "heading the ball", "the ball", "racing",
         "toaster", "kettle", "hob", "baking", "cooking", "curling tongs", "straighteners", "sunburn", "sunburnt",
         "stabilisers", "ride her bike", "ride his bike", "riding her bike", "riding his bike",
         "at chess", "at cards", "at monopoly", "at a game", "at the game", "board game", "haha", "lol",
@@ -707,6 +712,7 @@ lexicons! {
         "car", "van", "person",
     ],
     SgApproach => [
+        "ask her name", "ask his name", "offering to walk", "offer~ _ sweets",
         "give me sweets", "give her sweets", "give him sweets", "gives me sweets", "go in his car", "gets in his car", "got in his car", "go in his van", "gets in his van", "see his puppies", "see his puppy", "her home address", "his home address", "which school she goes", "which school he goes", "see her around", "see him around", "filming children", "filmin the", "filmin kids", "was following the", "were following the",
         "asks him if", "asks her if", "asking him if", "asking her if", "asked him if", "asked her if", "if he wants sweets", "if she wants sweets", "offers him", "offers her", "bring money", "to bring money",
         "to come in his house", "to come in her house", "come inside", "to come inside", "trying to get her to", "trying to get him to",
@@ -735,6 +741,7 @@ lexicons! {
         "on the way to school", "son", "daughter", "boy", "girl", "year 1", "year 2", "reception",
     ],
     SgTopic => [
+        "who to ask for help", "knowing all about", "coffee morning",
         "tooth fairy", "easter bunny",
         "stranger danger", "we talked about", "we've been talking about", "we're talking about", "we talk about", "class talked about", "lesson", "lessons", "learning about",
         "learnt about", "learned about", "assembly", "workshop", "pshe", "what to do if", "keeping safe",
@@ -746,6 +753,7 @@ lexicons! {
         "mascot", "santa", "father christmas", "magician", "entertainer",
     ],
     SgOnline => [
+        "kindle", "her kindle", "his kindle", "on games", "messagin",
         "roblox", "minecraft", "fortnite", "snapchat", "snap chat", "tiktok", "tik tok", "instagram", "insta",
         "whatsapp", "discord", "youtube", "xbox", "playstation", "ps4", "ps5", "switch", "online", "game chat",
         "in game", "on a game", "in a game", "on the game", "headset", "his tablet", "her tablet", "his ipad",
@@ -754,6 +762,7 @@ lexicons! {
         "live stream*", "livestream*",
     ],
     SgGroomCue => [
+        "sends pics", "sends pictures", "sends photos", "ask for photos", "ask for pictures", "asks for photos", "turn on the camera",
         "sends him", "sends her", "never met", "wants to call",
         "keep it between", "between them", "between us", "she's pretty", "he's handsome", "telling her she's", "telling him he's", "pretty", "beautiful",
         "send pictures", "send pics", "send photos", "send a picture", "send a photo", "send him pictures",
@@ -768,6 +777,7 @@ lexicons! {
         "our address", "personal details", "send a pic", "send a photo of", "photo of her in", "photo of him in", "pic of her in", "pic of him in", "in her pants", "in his pants", "in pyjamas", "in her pyjamas", "in his pyjamas",
     ],
     SgSelfHarm => [
+        "cutting her arm", "cutting his arm", "cutting her leg*", "cutting his leg*", "did herself", "did himself", "to feel something",
         "want~ to hurt herself", "want~ to hurt himself", "wanting to hurt herself", "wanting to hurt himself", "talk~ about hurting herself", "talk~ about hurting himself",
         "cuts on purpose", "cut on purpose", "cuts on his legs", "cuts on her legs",
         "never been born", "was never born", "wasn't born", "wants to disappear", "want to disappear", "wish i wasn't here", "wishes he wasn't here", "wishes she wasn't here", "hang himself", "hang herself",
@@ -788,6 +798,7 @@ lexicons! {
         "marks on her wrist*", "marks on his wrist*", "with a blade", "sharpener blade", "razor",
     ],
     SgSerious => [
+        "cutting ceremony", "for the cutting", "ceremony to make her", "special ceremony", "make her clean", "make them clean", "for womanhood", "before she's a woman", "becom~ a woman", "someone at home hurt", "somebody at home hurt", "someone at home hit", "hateful things", "hateful videos", "filled with hate", "full of hate", "are enemies", "are the enemy", "should be sent back", "men with guns", "lying about history", "other religions", "showing him flags", "showing her flags", "showing them flags", "joining something", "carry bags", "carry a bag for", "carry a bag fi", "carry packages", "take packages", "take little bags", "little bags", "keep a little bag", "stuff to carry", "paying him to take", "paying her to take", "buys him trainers", "buys her trainers", "older man's", "gave him a vape", "gave her a vape", "give him a vape", "give her a vape", "offering vapes", "knocked about", "hurt mummy*", "hurt mum's", "hurts mummy", "hurting mummy", "hit mummy", "hits mummy", "hitting mummy", "fighting mummy", "fighting mum", "he's dangerous", "she's dangerous", "he is dangerous", "not safe to be around", "found out which school", "don't let him take her", "don't let him take them", "don't let him take him", "do not let him take", "not meant to be anywhere near", "tell him where we live", "tell him where we are", "where we are living", "and he hurts me", "he hurts me", "she hurts me", "by the neck", "by the throat", "by the hood", "drag~ him along", "drag~ her along", "squeez~ her neck", "squeez~ his neck", "squeez~ her wrist", "squeez~ his wrist", "squeez~ her arm", "squeez~ his arm", "held her wrist", "held his wrist", "held her hand on", "held his hand on", "held her hand under", "held his hand under", "so hard it left", "with the iron", "with an iron", "with a lighter", "twice by the same", "again by the same", "times by the same", "hit by the same", "kicked by the same", "pushed by the same", "hurt by the same", "from the same pupil", "from the same child", "injury from the same", "grown up film*", "grown up video*", "touch~ him private", "touch~ her private", "touch~ him privates", "trousers down", "pants down", "knickers down",  "going to batter", "gonna batter", "make him give", "make her give", "makin him give", "making him give", "making her give", "follows him to", "follows her to", "tried to collect her", "tried to collect him", "tried to pick her up", "tried to pick him up", "adding kids on", "adding children on", "messaging them late", "friend requests from adults", "requests from adults", "show her bedroom", "show his bedroom", "calling her his favourite", "calling him his favourite", "photographing children", "photographing the children", "photographing kids", "taking photo of children", "taking photos of children", "come back to his house", "asking to come to his house", "stay somewhere safe", "staying somewhere safe", "gone somewhere safe", "are possessed", "is possessed", "deliverance", "witchcraft", "evil spirit*",
         "private area", "private parts", "his privates", "her privates", "giving vapes", "vapes to", "try a vape", "meant to have contact", "supposed to have contact", "not allowed contact", "order in place",
         "smash~ things", "throw~ things", "punch~ walls", "punch~ the wall", "stab my", "he'd stab", "she'd stab", "would stab", "going to stab", "gonna stab", "he'll stab", "she'll stab",
         "hold stuff for", "hold things for", "carry stuff for", "carry things for", "make him hold", "make her hold", "make him carry", "make her carry",
@@ -822,6 +833,7 @@ lexicons! {
         "stab me", "with a knife", "pulled a knife",
     ],
     SgNeglect => [
+        "same clothes she went", "same clothes he went", "same clothes as monday", "never any food in", "without tea", "without any tea", "on their own in the", "alone all night", "alone in the flat", "no one home last night", "nobody home last night", "no one home at night", "asking for food", "very hungry again", "come to mine starving", "comes to mine starving", "come to my house starving", "sleeps in the car", "slept in the car", "nah feed", "not feeding him", "not feeding her", "doesn't feed him", "doesn't feed her",
         "on his own all night", "on her own all night", "on his own all nite", "on her own all nite", "on their own at #", "on their own at night", "hadn't had any tea", "had no tea", "hadn't had breakfast", "had no breakfast", "says there's nothing in at home", "nothing in at home and", "looks very thin", "looked very thin", "taking food from other", "soaking wet and",
         "same dirty", "dirty uniform", "always in the same", "says he's hungry", "says she's hungry", "always says he's hungry", "always says she's hungry",
         "doesn't get tea", "don't get tea", "no tea", "not allowed to eat", "isn't allowed to eat", "makes her own dinner", "makes his own dinner", "puts herself to bed", "puts himself to bed", "on her own at night", "on his own at night", "left on her own at night", "left on his own at night",
@@ -841,6 +853,7 @@ lexicons! {
     ],
     // Secrecy imposed on a child ("says not to tell", "it's a secret game"); counts near a person.
     SgSecret => [
+        "special secret",
         "hurt him if he tells", "hurt her if she tells",
         "not to tell", "not allowed to tell", "mustn't tell", "must not tell", "can't tell anyone", "cant tell anyone",
         "if he tells", "if she tells", "if i tell", "secret game", "a secret", "it's a secret", "its a secret",
@@ -869,6 +882,7 @@ lexicons! {
     ],
     // ---- threat-or-intimidation --------------------------------------------------------------------
     Threat => [
+        "see what happens", "going to regret it", "gonna regret it", "gonna regret", "is going to regret", "forget it in a hurry", "and neither will you", "brick through", "a brick through", "wrap it round his neck", "wrap it round her neck", "break his legs", "break her legs", "i'll break his", "ill break his", "i'll break her", "gonna punch", "going to punch", "i will punch", "punch his face", "punch her face", "paying him a visit", "paying her a visit", "pay him a visit", "pay her a visit", "pay you a visit", "careful if i were you", "wants to be careful walking", "know what car you", "i know your car", "know where _ parks", "know where _ _ parks", "make sure everyone knows", "be keying", "key your car", "end up in hospital", "bring people to", "deal wid", "be waiting outside for", "say that to my face", "say it to my face", "sort them out or", "i'll make sure your", "he'll be sorry", "she'll be sorry", "they'll be sorry", "watch yourselves", "have me to deal with", "she'll know about it", "he'll know about it", "they'll know about it",
         "sort him out myself", "sort her out myself", "sort them out myself", "i'll sort him out", "ill sort him out", "i'll sort her out", "ill sort her out", "sort him and his dad out", "won't be pretty", "it won't be pretty", "wont be pretty",
         "deal with that kid", "not finished with him", "not finished with her", "not finished with you",
         "come in and deal", "deal with them myself", "be waiting for him", "be waiting for her", "waiting for him at", "waiting for her at", "see how brave", "how brave he is", "see how hard",
@@ -892,9 +906,10 @@ lexicons! {
         "i'll make sure you", "end your career",
         "and see what happens", "see wat happens", "watch what happens", "find out what happens", "whats comin to", "what's comin to", "there will be trouble", "be big problem", "big problem for you", "be careful what she", "be careful what he", "teach that _ a lesson", "teach _ a lesson", "knock him out", "knock her out", "knock you out", "break your", "i'll find you", "i will find you", "going to get him", "gonna get him", "i wait for you", "wait for you after", "sort _ out myself", "sort _ _ out myself", "won't be coaching", "you'll lose your job", "i'll have your job", "get you sacked",
     ],
-    ThreatNot => ["make sure you each", "make sure you receive", "make sure you get", "make sure you have", "make sure you're", "make sure you know", "mark my words", "ofsted", "the press", "complaint", "governors", "newspaper", "or else i", "or else we"],
+    ThreatNot => ["let's see what happens", "we'll see what happens", "wait and see what happens", "see what happens with", "see what happens if it", "know where that money", "where the money", "will burn down", "kill a child", "kill someone's child", "make sure you each", "make sure you receive", "make sure you get", "make sure you have", "make sure you're", "make sure you know", "mark my words", "ofsted", "the press", "complaint", "governors", "newspaper", "or else i", "or else we"],
     // ---- staff-unprofessional-tone -----------------------------------------------------------------
     StaffTone => [
+        "that's the third", "# messages today", "#th message", "messages before", "several times now", "three times now", "once again", "explained this already", "i've answered this", "i have answered this", "answered this question", "i think you'll find", "how you missed", "with respect", "to be frank", "not being funny but", "i'm sure you mean well", "perhaps if", "wouldn't go amiss", "reinforcement at home", "a checklist at home", "came in on time once", "not the angel", "isn't the problem", "hard work", "most disorganised", "so disorganised", "disorganised", "little sod", "right little", "attitude", "isn't helping anyone", "aren't helping anyone", "not helping anyone", "not sure what you expect", "not sure what u want", "what you expect me to do", "what u want me to do", "don't really have time", "haven't got time", "don't have time to", "don't have time for", "i'm just the ta", "can't be expected", "won't be discussing", "not up for negotiation", "end of the matter", "get someone to translate", "survive without", "we are not a", "not a bank", "lost property service", "not a taxi", "respond when i am able", "which is not instantly", "in school like everyone else", "exhausted by this", "military briefing", "you'll regret", "really isn't hard", "isn't hard", "sort it out between",
         "shouldn't have to keep", "keep chasing", "have to keep chasing",
         "as stated", "my previous message", "as per", "simply not true", "that's not true", "maybe if", "at a sensible time", "wouldn't be so", "very disappointing", "disappointing", "still haven't",
         "i don't know what else to tell you", "don't know what else to", "just doesn't listen", "just does not listen", "if the reading record was actually", "was actually signed", "wouldn't be having this conversation", "would not be having this conversation", "would be nice to see", "for once", "i'm sure you're very busy", "clearly had no idea", "no idea what they were doing", "as i explained", "as i've explained", "as explained", "my last three messages", "my last two messages", "i've told you", "i have told you",
@@ -916,9 +931,11 @@ lexicons! {
         "disgrace", "disgraceful", "shambles", "beggars belief",
     ],
     StaffToneNot => [
+        "as per his", "as per her", "as per the", "as per their", "when she's naughty", "when he's naughty", "we're very spoilt", "we are very spoilt", "we're so spoilt", "with respect to", "come on in", "come on down", "come on board", "hard work paid", "such hard work", "your hard work", "all the hard work", "his hard work", "her hard work", "their hard work", "hard work and", "great attitude", "positive attitude", "lovely attitude", "brilliant attitude", "once again thank", "once again for", "ask the teacher if", "as usual on", "as usual at",
         "weather", "disappointing news", "disappointing to miss","thank you once again", "thanks again", "once again thank", "honestly is the best", "not naughty"],
     // ---- behaviour-comment-negative ----------------------------------------------------------------
     BehaviourLabel => [
+        "rudest", "naughtiest", "chattiest", "worse than", "saying something", "i give up", "stinks", "unacceptable", "a total pain", "total pain", "most disorganised", "hard work", "never stops",
         "constantly shouting", "constantly calling out", "constantly interrupting",
         "exhausting", "being silly",         "naughty", "lazy", "rude", "disruptive child", "a nightmare", "nightmare", "horrible", "horrid", "vile",
         "spoilt", "spoiled", "brat", "bad boy", "bad girl", "attention seeking", "attention-seeking",
@@ -934,6 +951,7 @@ lexicons! {
     ],
     // ---- negative-in-shared-space ------------------------------------------------------------------
     Negative => [
+        "anyone else noticed", "anyone else not get", "make it make sense", "typical of this school", "typical of the school", "same kids", "same children", "same 5", "same five", "same few", "in a single one", "and my son none", "and mine none", "compared to", "up your game", "better than everyone", "better then everyone", "than everyone else", "better than our", "didn't have a clue", "doesn't have a clue", "not up to it", "all talk", "no manners", "on their phones", "shouts at the kids", "shouts at the children", "never smiles", "always in a bad mood", "piss take", "the state of", "selfish", "a menace", "does nothing about", "and nothing happens", "nothing ever happens", "gossiping", "priorities", "some mums", "some of the mums", "some of the kids in this class", "would be nice if", "some of us would", "some of us are struggling", "some of us paid", "some of us ever", "like we haven't paid", "every single morning", "why do we have to", "why has my child", "why are the same", "why do the same", "never changed", "no one to play with", "yuk", "yucky", "i hate", "so boring", "sooo boring", "is boring", "copys me", "copies me", "really dated", "fluff", "bit much", "cost a fortune", "pure stress", "rediculous", "push in the queue", "push in front", "very rough", "right knobhead", "mouthy cow",
         "not being funny but", "always get picked", "always gets picked", "always get chosen", "always gets chosen", "neater than", "better than half", "than half of",
         "parks across", "park across", "absolute clowns", "bloody joke", "this school is a",
         "do yours get", "yours get right", "are your kids on", "your kids on", "is chaos",
@@ -963,6 +981,9 @@ lexicons! {
         "whoevers dad", "whoevers mum", "badly organised", "so disorganised", "disorganised",
     ],
     NegativeNot => [
+        "i didn't have a clue", "i don't have a clue", "i had no clue",
+        "me or is everyone", "some families can't", "some families cannot", "some families don't have",
+        "hate to ask", "hate to be", "hate to bother", "compared to last", "the state of the art", "some of us are going", "some of us are meeting", "some of us will be",
         "school are out", "sort work", "to sort work", "without complaining", "some children aren't", "don't post", "anti bullying", "anti-bullying", "roadworks", "this weather", "of this weather", "rubbish at", "i'm rubbish", "traffic lights",
         "not a complaint", "not complaining", "she complained", "he complained", "complained her", "complained his", "complained of", "complaining of",
         "don't have permission", "dont have permission", "have permission", "without permission",
@@ -982,6 +1003,7 @@ lexicons! {
     ],
     // ---- staff-personal-boundaries -----------------------------------------------------------------
     Boundaries => [
+        "if you're free saturday", "if you're free sunday", "i'm free saturday", "i'm free on saturday", "i'm free sunday", "fancy coming", "first round's on me", "we should do a", "meet for a coffee", "meet at the café", "meet at the cafe", "go for a coffee", "pop round yours", "over a cuppa", "my treat", "as a friend", "my mum's in hospital", "my husband left", "my husband", "my wife", "ivf", "getting married", "off to magaluf", "off to tenerife", "off to spain", "my fella", "my sister in", "i'm selling", "message me for", "dm me", "can't sleep lol", "cant sleep lol", "who else is up", "my fave", "worst week", "barely slept", "a rough term", "rough few days", "been a rough", "going through a lot", "we may separate", "proper legend", "such a legend", "same gym", "ringside", "add you on", "added you on", "my own facebook", "my facebook page", "mutual friends", "on my insta",
         "fancy joining me", "join me for", "anyone fancy",
         "my personal", "my own tiktok", "up for drinks", "drinks at", "drinks on", "the pub", "pub on friday", "friday night drinks",
         "my personal number", "my personal phone", "my mobile", "my own number", "my number is", "text me on",
@@ -1009,6 +1031,7 @@ lexicons! {
         "on my status",
     ],
     ExternalDirect => [
+        "on my insta", "on my facebook", "on my fb", "on my instagram", "on my tiktok", "on my snapchat", "on my story", "my snapchat is", "my insta is", "tag yourselves", "whatsapp me the", "a whatsapp group", "whatsapp group for", "copied the photos", "copied the pics", "from the class story on", "sent them everything", "everything from the app", "on there too",
         "forwarded your message", "forwarded your messages", "forwarded your email", "screenshotted your message", "shared your message", "forwarded it to my", "forwarded this to my",
         "screenshot*", "screen shot*", "screengrab*", "screenshotted", "i've forwarded", "i forwarded",
         "forwarded it to", "forwarded this to", "forward it to", "forward this to", "forward them to",
@@ -1016,6 +1039,7 @@ lexicons! {
         "posted them on", "reposted", "put it on facebook", "put them on facebook",
     ],
     ExternalNot => [
+        "no posting", "does the school put", "does the school post", "can we not", "we not forward", "please can we not",
         "not to screenshot", "not to forward", "don't screenshot", "please don't screenshot", "reminder not to", "reminder to everyone",
         "don't share", "do not share", "dont share", "please don't", "please do not", "not to share", "don't post",
         "do not post", "not to post", "shouldn't be", "mustn't be", "must not be", "must not", "never share",
@@ -1033,6 +1057,7 @@ lexicons! {
     ],
     // ---- sensitive-info-shared ---------------------------------------------------------------------
     Sensitive => [
+        "sent down", "inhaler", "won't pay his half", "won't pay her half", "lost my job", "registered blind", "partially sighted", "visually impaired", "hard of hearing", "husband left", "wife left", "dad have split", "parents have split", "repossess*", "mum passed", "dad passed", "nan passed", "grandad passed", "ecsema", "exzema", "skint", "temporary accommodation", "ivf", "iron drops", "doctor started her on", "doctor started him on", "the fight at", "a fight at", "aren't together", "not together anymore", "what happened at home",
         "needed stitches", "had stitches", "have stitches", "got stitches",
         "epipen*", "epi pen", "allergic reaction", "cough", "croaky", "tonsillitis", "conjunctivitis", "a bug", "sickness bug", "temperature", "fever", "chickenpox", "chicken pox",         "autism", "autistic", "asd", "adhd", "dyslexi*", "dyspraxi*", "dyscalculia", "diagnos*",
         "ehcp", "ehc plan", "special needs", "sen support", "senco", "epilep*", "seizure*", "diabet*",
@@ -1053,6 +1078,12 @@ lexicons! {
         "behaviour chart", "detention", "got told off", "was told off", "in isolation", "social worker",
         "social services", "foster*", "adopted", "looked after", "care leaver", "young carer",
     ],
+    // Slang and notices that use a sensitive word: "sick of the rain", "a sick kickflip", "a toy
+    // collection for the food bank", "hope nobody has allergies".
+    SensitiveNot => [
+        "sick of", "a sick", "well sick", "sick trick", "sick goal", "sick kickflip",
+        "for the food bank", "food bank collection", "donations", "hope nobody has", "nobody has allergies",
+    ],
     SensitiveGeneral => [
         "all children", "any child", "your child", "your children", "all parents", "all families",
         "reminder", "please remember", "please note", "just a reminder", "quick reminder", "everyone",
@@ -1060,6 +1091,7 @@ lexicons! {
         "letter about", "the letter", "policy", "letter", "going round", "going around", "doing the rounds",
     ],
     PersonalStrong => [
+        "her dad's", "his dad's", "her mum's", "his mum's", "my other half", "my other half's", "my sister's kids", "my ex",
         "my divorce", "my separation", "my cancer", "my operation", "my surgery", "my diagnosis", "my mental health", "my anxiety", "my depression", "my treatment", "my court",
         "my son", "my daughter", "my boy", "my girl", "my little one", "my child", "my kid*", "my husband",
         "my wife", "my partner", "my ex", "his dad", "her dad", "her mum", "his mum", "our family",
@@ -1067,9 +1099,10 @@ lexicons! {
         "our son", "our daughter", "my mum", "my dad", "my brother", "my sister", "my nan", "my grandad",
     ],
     Pronoun3 => ["he", "she", "his", "her", "him", "he's", "she's", "hes", "shes"],
-    FirstPerson => ["i", "i'm", "i've", "my", "we", "our", "us", "mine", "we've", "we're", "me"],
+    FirstPerson => ["ours", "i", "i'm", "i've", "my", "we", "our", "us", "mine", "we've", "we're", "me"],
     // ---- staff-confidential-detail -----------------------------------------------------------------
     Confidential => [
+        "after her surgery", "after his surgery", "her surgery", "his surgery", "test results", "off with depression", "with depression", "had a seizure", "a seizure", "asthma attack", "salbutamol", "# puffs", "asthma plan", "anxiety support plan", "in hospital with",
         "with stress", "long term sick", "off long term", "long term absence", "percentile", "speech and language assessment", "assessment results", "receptive language", "expressive language",
         "autism", "autistic", "asd", "adhd", "dyslexi*", "dyspraxi*", "dyscalculia", "diagnos*", "epilep*",
         "diabet*", "cerebral palsy", "down syndrome", "down's syndrome", "pda", "sensory processing",
