@@ -1206,12 +1206,21 @@ impl Cx<'_> {
         ];
         let toks = &self.text.tokens;
         let lower = toks.iter().filter(|t| !t.upper).count();
+        // Emphasis in praise ("SO good", "ALL of you were amazing") is enthusiasm, not exasperation.
+        const PRAISE: &[&str] = &[
+            "good", "proud", "well", "much", "lovely", "amazing", "happy", "great", "excited",
+            "fun", "pleased", "done", "thank", "thanks", "of",
+        ];
         if lower * 2 > toks.len()
-            && let Some(t) = toks.iter().find(|t| {
-                t.upper && t.norm.chars().count() >= 2 && EMPHATIC.contains(&t.norm.as_str())
+            && let Some(i) = (0..toks.len()).find(|&i| {
+                let t = &toks[i];
+                t.upper
+                    && t.norm.chars().count() >= 2
+                    && EMPHATIC.contains(&t.norm.as_str())
+                    && !PRAISE.contains(&self.text.norm(i + 1))
             })
         {
-            return Some((t.start, t.end));
+            return Some((toks[i].start, toks[i].end));
         }
         self.text
             .chars

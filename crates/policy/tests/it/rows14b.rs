@@ -547,6 +547,13 @@ fn round14_b_rows() {
         (
             Teacher,
             Cc,
+            "Our assembly was SO good, well done everyone!",
+            R::StaffUnprofessionalTone,
+            false,
+        ),
+        (
+            Teacher,
+            Cc,
             "Trip money is due by Friday, thank you.",
             R::StaffUnprofessionalTone,
             false,
