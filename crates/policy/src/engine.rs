@@ -1236,7 +1236,16 @@ impl Cx<'_> {
         }
         let shout = self.shouting();
         if self.draft.context == Context::BehaviourComment {
-            let exclaim = self.text.chars.windows(2).position(|w| w == ['!', '!']);
+            // "!!" after praise ("SUPER effort today!!") is delight, not shouting.
+            let praise = (0..self.text.tokens.len()).any(|i| {
+                matches!(
+                    self.text.norm(i),
+                    "super" | "effort" | "proud" | "brilliant" | "fantastic" | "amazing" | "star"
+                )
+            });
+            let exclaim = (!praise)
+                .then(|| self.text.chars.windows(2).position(|w| w == ['!', '!']))
+                .flatten();
             let label = self.all(Lex::BehaviourLabel).first().map(|h| self.span(*h));
             if let Some(span) = label
                 .or(shout)

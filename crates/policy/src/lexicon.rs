@@ -741,6 +741,7 @@ lexicons! {
         "on the way to school", "son", "daughter", "boy", "girl", "year 1", "year 2", "reception",
     ],
     SgTopic => [
+        "all welcome", "everyone welcome",
         "who to ask for help", "knowing all about", "coffee morning",
         "tooth fairy", "easter bunny",
         "stranger danger", "we talked about", "we've been talking about", "we're talking about", "we talk about", "class talked about", "lesson", "lessons", "learning about",
@@ -981,6 +982,7 @@ lexicons! {
         "whoevers dad", "whoevers mum", "badly organised", "so disorganised", "disorganised",
     ],
     NegativeNot => [
+        "snow", "the cold", "freezing out",
         "i didn't have a clue", "i don't have a clue", "i had no clue",
         "me or is everyone", "some families can't", "some families cannot", "some families don't have",
         "hate to ask", "hate to be", "hate to bother", "compared to last", "the state of the art", "some of us are going", "some of us are meeting", "some of us will be",

@@ -617,6 +617,20 @@ fn round14_b_rows() {
         (
             Teacher,
             Bc,
+            "SUPER effort in PE today!!",
+            R::BehaviourCommentNegative,
+            false,
+        ),
+        (
+            Teacher,
+            Bc,
+            "Shouting across the room again!!",
+            R::BehaviourCommentNegative,
+            true,
+        ),
+        (
+            Teacher,
+            Bc,
             "Needed two reminders to start work.",
             R::BehaviourCommentNegative,
             false,
