@@ -57,6 +57,14 @@ const SEVERE: &[&str] = &[
     "fking",
     "fkin",
     "feck",
+    // Jamaican patois profanity.
+    "bumbaclaat",
+    "bomboclaat",
+    "bumboclaat",
+    "bloodclaat",
+    "rasclaat",
+    "rassclaat",
+    "raasclaat",
 ];
 
 /// Roots that warn.
@@ -282,7 +290,12 @@ pub(crate) fn scan(lex: &AbuseLexicon, text: &Text) -> Vec<AbuseHit> {
         if word.starts_with("idiot") && (1..=3).any(|k| SELF.contains(&prev(k))) {
             return false;
         }
-        if word.starts_with("cock") && matches!(text.norm(ti + 1), "a" | "doodle" | "crow") {
+        if word.starts_with("cock") && matches!(text.norm(ti + 1), "a" | "doodle" | "crow" | "soup")
+        {
+            return false;
+        }
+        // "slagging off" is bad-mouthing someone, not the slur.
+        if word.starts_with("slag") && (word != "slag" || text.norm(ti + 1) == "off") {
             return false;
         }
         true
@@ -347,6 +360,10 @@ fn phrase_insults(text: &Text) -> Vec<AbuseHit> {
                         | "silly"
                         | "fat"
                         | "old"
+                        | "mouthy"
+                        | "nosy"
+                        | "daft"
+                        | "lazy"
                 );
                 let excepted = matches!(
                     prev,

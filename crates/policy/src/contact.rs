@@ -422,7 +422,8 @@ pub(crate) fn credentials(text: &Text, key_hits: &[(usize, usize)]) -> Vec<Span>
             .any(|c| matches!(c, ':' | '=' | '-'));
         if !saw_link {
             // "the login code as requested: KST-4829": a colon a few words on introduces the value.
-            if let Some(k) = (last + 1..toks.len().min(last + 4))
+            // ("the new connection code for Sam's stepmum as requested: HT7-2KQ-9WP", up to 8 words on)
+            if let Some(k) = (last + 1..toks.len().min(last + 8))
                 .find(|&k| k + 1 < toks.len() && text.gap_after(k).contains(&':'))
             {
                 j = k + 1;

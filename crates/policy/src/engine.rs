@@ -786,7 +786,8 @@ impl Cx<'_> {
         }
 
         let same_day = self.has(Lex::SameDay);
-        let stuck: Vec<Hit> = if same_day || self.has(Lex::PickupWord) {
+        let pickup_word = self.has(Lex::PickupWord) || self.home_time_clock();
+        let stuck: Vec<Hit> = if same_day || pickup_word {
             // Bare "traffic" is the author held up only when they are in the sentence ("we're in
             // traffic"), not "the traffic outside school this morning was unreal".
             self.all(Lex::PickupStuck)
@@ -804,32 +805,30 @@ impl Cx<'_> {
         let running_late_pickup = running_late_pickup || !stuck.is_empty();
         // In a safeguarding message, "going to her nan's" or "a lift home" describes what happened, not a
         // change of collection; it counts only with an explicit pick-up word.
-        let pickup_hits: Vec<Hit> = if appointment.is_empty()
-            && leave_early.is_empty()
-            && (grumble || self.has(Lex::PickupWord))
-        {
-            let mut v: Vec<Hit> = self
-                .clean(Lex::PickupWho, Lex::PickupNot, 0, 0)
-                .into_iter()
-                .filter(|h| !self.around(Lex::PickupAway, *h, 5))
-                .filter(|h| !self.introduces_carer(*h))
-                .collect();
-            v.extend(stuck.iter().copied());
-            v.extend(self.clean(Lex::PickupHow, Lex::PickupNot, 0, 0));
-            if absence.is_none() {
-                v.extend(self.pickup_arranged());
-            }
-            if absence.is_none() {
-                v.extend(self.clean(Lex::LeaveEarly, Lex::LeaveEarlyNot, 3, 3));
-            }
-            // "I collect him on Fridays as you know" restates the arrangement; it changes nothing.
-            if !self.has(Lex::PickupChanged) {
-                v.retain(|h| !self.around(Lex::PickupRoutine, *h, 5));
-            }
-            v
-        } else {
-            Vec::new()
-        };
+        let pickup_hits: Vec<Hit> =
+            if appointment.is_empty() && leave_early.is_empty() && (grumble || pickup_word) {
+                let mut v: Vec<Hit> = self
+                    .clean(Lex::PickupWho, Lex::PickupNot, 0, 0)
+                    .into_iter()
+                    .filter(|h| !self.around(Lex::PickupAway, *h, 5))
+                    .filter(|h| !self.introduces_carer(*h))
+                    .collect();
+                v.extend(stuck.iter().copied());
+                v.extend(self.clean(Lex::PickupHow, Lex::PickupNot, 0, 0));
+                if absence.is_none() {
+                    v.extend(self.pickup_arranged());
+                }
+                if absence.is_none() {
+                    v.extend(self.clean(Lex::LeaveEarly, Lex::LeaveEarlyNot, 3, 3));
+                }
+                // "I collect him on Fridays as you know" restates the arrangement; it changes nothing.
+                if !self.has(Lex::PickupChanged) {
+                    v.retain(|h| !self.around(Lex::PickupRoutine, *h, 5));
+                }
+                v
+            } else {
+                Vec::new()
+            };
         let pickup = pickup_hits.iter().copied().min_by_key(|h| h.first);
         if let Some(h) = pickup {
             self.push(out, RuleId::PickupChangeToOffice, Severity::Warn, Some(h));
@@ -1077,6 +1076,35 @@ impl Cx<'_> {
             .collect()
     }
 
+    /// Round 14: a clock time in the afternoon home-time window ("3.45", "15:05", "1515", "4pm"), which
+    /// names a collection as plainly as "pick up" does ("I'll be late, maybe 3.45, the bus is stuck").
+    fn home_time_clock(&self) -> bool {
+        let toks = &self.text.tokens;
+        let chars = &self.text.chars;
+        toks.iter().enumerate().any(|(i, t)| {
+            let n = t.norm.as_str();
+            let hour_ok = |h: u32| (2..=6).contains(&h) || (14..=18).contains(&h);
+            if let Some(h) = n.strip_suffix("pm").and_then(|d| d.parse::<u32>().ok()) {
+                return (2..=6).contains(&h);
+            }
+            if !t.is_number() {
+                return false;
+            }
+            if n.len() == 4 {
+                let v: u32 = n.parse().unwrap_or(0);
+                return (1430..=1800).contains(&v) && v % 100 < 60;
+            }
+            let Some(next) = toks.get(i + 1) else {
+                return false;
+            };
+            next.is_number()
+                && next.norm.len() == 2
+                && next.start == t.end + 1
+                && matches!(chars.get(t.end), Some('.' | ':'))
+                && t.norm.parse::<u32>().is_ok_and(hour_ok)
+        })
+    }
+
     /// Illness words, minus those about someone else ("his grandfather is very ill", "Sam's cousin was
     /// poorly"): an illness word within three words after another person is theirs.
     fn sick(&self) -> Vec<Hit> {
@@ -1166,6 +1194,41 @@ impl Cx<'_> {
         None
     }
 
+    /// Staff exasperation that needs no phrase: one emphatic word in capitals in an otherwise
+    /// lower-case message ("the office is NOT a lost property service", "Trip money is STILL
+    /// outstanding", "Well done to MOST of the class"), or an eye-roll emoji.
+    fn emphasis(&self) -> Option<(usize, usize)> {
+        const EMPHATIC: &[&str] = &[
+            "not", "still", "most", "so", "please", "again", "never", "any", "all", "always",
+            "really", "very", "stop", "label", "must", "every", "only", "no", "don't", "do",
+            "does", "is", "are", "will", "won't", "can't", "cannot", "nobody", "nothing",
+            "everyone", "once", "on",
+        ];
+        let toks = &self.text.tokens;
+        let lower = toks.iter().filter(|t| !t.upper).count();
+        // Emphasis in praise ("SO good", "ALL of you were amazing") is enthusiasm, not exasperation.
+        const PRAISE: &[&str] = &[
+            "good", "proud", "well", "much", "lovely", "amazing", "happy", "great", "excited",
+            "fun", "pleased", "done", "thank", "thanks", "of",
+        ];
+        if lower * 2 > toks.len()
+            && let Some(i) = (0..toks.len()).find(|&i| {
+                let t = &toks[i];
+                t.upper
+                    && t.norm.chars().count() >= 2
+                    && EMPHATIC.contains(&t.norm.as_str())
+                    && !PRAISE.contains(&self.text.norm(i + 1))
+            })
+        {
+            return Some((toks[i].start, toks[i].end));
+        }
+        self.text
+            .chars
+            .iter()
+            .position(|c| *c == '\u{1F644}')
+            .map(|p| (p, p + 1))
+    }
+
     fn tone(&self, out: &mut Vec<Raw>) {
         let role = self.draft.role;
         if !role.is_staff() {
@@ -1173,9 +1236,22 @@ impl Cx<'_> {
         }
         let shout = self.shouting();
         if self.draft.context == Context::BehaviourComment {
-            let exclaim = self.text.chars.windows(2).position(|w| w == ['!', '!']);
+            // "!!" after praise ("SUPER effort today!!") is delight, not shouting.
+            let praise = (0..self.text.tokens.len()).any(|i| {
+                matches!(
+                    self.text.norm(i),
+                    "super" | "effort" | "proud" | "brilliant" | "fantastic" | "amazing" | "star"
+                )
+            });
+            let exclaim = (!praise)
+                .then(|| self.text.chars.windows(2).position(|w| w == ['!', '!']))
+                .flatten();
             let label = self.all(Lex::BehaviourLabel).first().map(|h| self.span(*h));
-            if let Some(span) = label.or(shout).or(exclaim.map(|p| (p, p + 2))) {
+            if let Some(span) = label
+                .or(shout)
+                .or_else(|| self.emphasis())
+                .or(exclaim.map(|p| (p, p + 2)))
+            {
                 out.push(Raw {
                     rule: RuleId::BehaviourCommentNegative,
                     severity: Severity::Warn,
@@ -1188,7 +1264,7 @@ impl Cx<'_> {
                 .clean(Lex::StaffTone, Lex::StaffToneNot, 1, 1)
                 .first()
                 .map(|h| self.span(*h));
-            if let Some(span) = tone.or(shout) {
+            if let Some(span) = tone.or(shout).or_else(|| self.emphasis()) {
                 out.push(Raw {
                     rule: RuleId::StaffUnprofessionalTone,
                     severity: Severity::Warn,
@@ -1234,7 +1310,7 @@ impl Cx<'_> {
                     let next = self
                         .text
                         .tokens
-                        .get(h.last + 1..(h.last + 4).min(self.text.tokens.len()))
+                        .get(h.last + 1..(h.last + 7).min(self.text.tokens.len()))
                         .unwrap_or(&[]);
                     next.iter()
                         .any(|t| t.norm.chars().any(|c| c.is_ascii_digit()))
@@ -1259,12 +1335,16 @@ impl Cx<'_> {
         }
         // The author's own child's illness in class chat is personal too (sickness words count).
         let sick = self.sick();
-        let Some(h) = self.first_of(&[self.all(Lex::Sensitive), &sick]) else {
+        // Slang and notices: "sick of this rain", "a sick kickflip", "a toy collection for the food bank".
+        let words = self.clean(Lex::Sensitive, Lex::SensitiveNot, 1, 1);
+        let Some(h) = self.first_of(&[&words, &sick]) else {
             return;
         };
         let named = !self.names.is_empty();
         let strong = self.has(Lex::PersonalStrong);
-        let general = self.has(Lex::SensitiveGeneral);
+        // A general cue ("thanks everyone", "the letter") makes it a notice, unless the author says
+        // it of themselves right there ("we're on universal credit", "we're skint").
+        let general = self.has(Lex::SensitiveGeneral) && !self.around(Lex::FirstPerson, h, 3);
         let personal = if d.role.is_staff() {
             named || strong || (self.has(Lex::Pronoun3) && !general)
         } else {

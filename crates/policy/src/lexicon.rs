@@ -18,7 +18,7 @@ lexicons! {
     AbsenceNow => [
         "stopping with us today", "staying with us today", "stopping with me today", "staying with me today", "stopping home", "stopping at home", "staying home with me", "stay home with me", "be excused on", "be excused for", "excused on", "excused for the", "was not at school", "wasn't at school", "was not in school", "were not at school", "weren't at school", "not at school yesterday", "not come school", "not coming school", "not come in school", "not coming in school", "miss~ all day", "miss~ the whole day", "miss~ the full day", "come back to school on", "coming back to school on", "return to school on", "returning to school on", "back to school on monday", "back to school on tuesday", "back to school on wednesday", "back to school on thursday", "back to school on friday",
         "not attend*", "not be attending", "won't be attending", "not coming today", "not coming tomorrow", "not come today", "not come tomorrow", "not come to school", "not come in", "cannot come", "can't come in", "can't come to school", "cant come in", "cant come to school", "can't come today", "cant come today", "isn't coming in", "isnt coming in", "isn't coming to school", "aint coming in", "ain't coming in", "not bringing him in", "not bringing her in", "not bringing them in", "not taking him in", "not taking her in", "excuse him from", "excuse her from", "excuse _ from school", "didn't come in", "didnt come in", "wasn't in school", "wasnt in school", "was absent", "be out of school",
-        "excused from school", "be excused from", "permission to take", "permission for him to miss", "permission for her to miss",
+        "excused from school", "be excused from", "miss _ school days", "miss # school days", "permission to take", "permission for him to miss", "permission for her to miss",
         "not sending him in", "not sending her in", "not sending them in", "not send him in", "not send her in", "won't be sending him", "won't be sending her", "not be back in", "won't be back in",
         "not up to coming in", "not up to school", "not up to going in", "won't make it in", "not make it in", "can't make it in", "too poorly for school", "too ill for school", "too unwell for school", "too poorly to come in", "too ill to come in",
         "won't be in", "will not be in", "wont be coming in", "won't be coming in", "not be in school",
@@ -37,7 +37,7 @@ lexicons! {
     AbsenceLate => [
         "was late this morning", "was late in this morning", "were late this morning", "were late in this morning", "why _ was late", "was late to school", "was late for school", "were late for school", "were late to school", "late arrival", "late arriving",
         "in for the afternoon", "be in for the afternoon", "come in the afternoon", "come in after", "min late in", "mins late in", "minutes late in", "a bit late the day", "late the day",
-        "running a bit behind", "running a little behind", "running slightly behind",
+        "running a bit behind", "running a little behind", "running slightly behind", "late start",
         "we'll be late", "we will be late", "he'll be late", "she'll be late", "they'll be late", "we're going to be late", "we are going to be late",
         "be in about", "be in at", "be in by", "be in around", "in about half", "in around half", "running behind", "be in after", "in after lunch", "in after dinner", "in for 10", "in for 11", "in at half",
         "be late in", "will be late", "be in late", "late in today", "late in tomorrow", "late to school",
@@ -72,7 +72,7 @@ lexicons! {
     ],
     TermHoliday => [
         "it's term time", "its term time", "in term time", "booked a week", "booked a holiday", "a week in",
-        "for # weeks", "weeks from the",
+        "for # weeks", "weeks from the", "court hearing",
         "funeral",
         "long weekend", "family holiday", "day off", "have friday off", "have monday off", "the day off", "a day off", "days off", "time off", "away for", "we're away", "we are away", "off on holiday", "religious observance", "celebrat~ at the", "the temple", "the mosque", "the gurdwara", "pilgrimage", "umrah", "hajj", "visa appointment", "citizenship ceremony", "cousins wedding", "cousin's wedding", "a wedding", "a funeral", "the funeral", "to a funeral", "court date",
         "term time holiday", "holiday in term", "holiday during term", "term-time holiday", "going on holiday",
@@ -112,7 +112,7 @@ lexicons! {
         "48 hours", "keep~ him home", "keep~ her home", "keep~ him off", "keep~ her off", "keep~ them off",
         "off school", "not in", "won't be in", "not be in", "absent",         "stay~ home", "stay~ off", "staying in bed", "not coming in", "not going in", "not going to school",
         "take him out", "take her out", "taking him out", "taking her out", "pull~ him out", "pull~ her out",
-        "be in later", "in later", "be late", "late in", "in late", "late tomorrow", "late today", "late on",
+        "be in later", "in later", "be late", "late in", "in late", "late tomorrow", "late today", "late on", "take _ with me",
     ],
     AbsWhen => [
         "yesterday", "from the #st", "from the #th", "from the #nd", "from the #rd",
@@ -122,6 +122,8 @@ lexicons! {
         "till", "the #th", "the #st", "the #nd", "the #rd", "on the #", "#th", "#st", "#nd", "#rd", "half term",
         "end of term", "last week of term", "first week", "the morning", "the afternoon", "after lunch", "at #",
         "for #", "until #", "from #", "by #", "a week", "two weeks", "2 weeks",
+        // Round 14: a festival names a day ("off for Eid", "off for Diwali on the 2nd").
+        "eid", "diwali", "vaisakhi", "hanukkah", "passover", "yom kippur", "rosh hashanah",
     ],
     // Weak cues that are about something else entirely ("drop off", "send it back tomorrow").
     AbsCueNot => [
@@ -192,7 +194,7 @@ lexicons! {
         "drop off and pick*", "drop off and collect*", "drop off and pick up", "dropping off and picking up",
         "collecting today", "collecting tomorrow", "dad's collecting", "mum's collecting", "nan's collecting", "nan's picking", "dad's picking", "mum's picking",
         "getting him on", "getting her on", "getting him from", "getting her from", "mum's getting", "dad's getting", "nan's getting", "minibus", "the bus to", "gets the bus", "get the bus",
-        "be dropping off", "dropping off and", "dropping off and collecting", "collect~ on", "will be collecting on", "collecting from now on", "grab _ from the gate", "grab _ from school", "get _ from the gate", "collect _ from", "pick _ up from", "grab my", "can anyone grab", "anyone able to grab", "could anyone grab",
+        "be dropping off", "dropping off and", "dropping off and collecting", "collect~ on", "will be collecting on", "collecting from now on", "grab _ from the gate", "grab _ from school", "get _ from the gate", "collect _ from", "pick _ up from", "grab my", "can anyone grab", "someone grab my", "someone grab our", "take _ to yours", "take _ with hers", "take _ with yours", "anyone able to grab", "could anyone grab",
         "picking him up", "picking her up", "picking them up", "picking up today", "picking up tomorrow",
         "picking up tonight", "pick him up", "pick her up", "pick them up", "pick the kids up", "pick up from school",
         "will pick up", "be picking up", "is picking up", "are picking up", "doing pick up", "doing pickup",
@@ -209,7 +211,7 @@ lexicons! {
         "pick mine up", "pick up mine", "pick up the kids", "going to her dad's", "going to his dad's",
         "going to her dads", "going to his dads", "going to her nan's", "going to his nan's", "going to her nans",
         "going to his nans", "going to her mum's", "going to his mum's", "going to her grandma's",
-        "going to his grandma's", "going to nan's", "going to nans", "is getting him", "is getting her",
+        "going to his grandma's", "going to nan's", "going to nans", "after school instead", "not to collect", "isn't to collect", "not to pick _ up", "is getting him", "is getting her",
         "will get him", "will get her", "getting him today", "getting her today", "getting him from school",
         "getting her from school", "getting them today", "get him from school", "get her from school",
         "dropping him off", "dropping her off", "dropping them off", "drop him off", "drop her off", "drop them off",
@@ -222,6 +224,14 @@ lexicons! {
         "walk home with", "walkin home", "walking home with", "walk with yours", "walk with her sister", "walk with his brother", "by the school bus", "the school bus from", "car share home", "the car share", "share the lift", "come out the side gate",
         "keep _ inside", "keep _ in class", "keep _ in office", "keep _ in the office", "keep _ til", "keep _ till", "send her out first", "send him out first", "sending out at", "sent out at", "bring him in on", "bring her in on",
         "stay for the _ club", "staying for _ club", "stayin for _ club", "staying for _ _ club", "staying for after school", "stay at the after school club", "booked into the", "staying every",
+        // Round 14: where the collecting adult will wait, the child kept or handed over, who does which
+        // run, lifts and walks, and going somewhere else after school (each still needs a day or time).
+        "be at the gate", "be at the main gate", "at the main gate", "the one at the gate", "be outside the", "outside the office at", "wait by the", "wait at the", "be kept in", "kept in class", "retained in", "released to", "receive her at", "receive him at",
+        "pick ups", "pick-ups", "collections", "for the school run", "drop offs", "drop-offs", "do the afternoons", "do the mornings", "the morning run", "share the school run", "walking bus",
+        "a lift for", "swap lifts", "give _ a lift home", "not me", "get him from", "get her from",
+        "walk _ round", "walking round to", "walk back to", "walking back", "needs walking", "walk _ back",
+        "go with _ after school", "straight to her", "straight to his", "straight out to", "come straight out",
+        "collects her", "collects him", "collecting _ on", "picked by", "go pick up", "is taking her on", "is taking him on", "will take him", "will take her", "taking him to school", "taking her to school",
     ],
     PickupWhen => ["thurs", "weds", "wed", "tues", "mon", "fri", "from now on", "from tomorrow", "from next week", "from monday", "every thursday", "every week", "instead", "not dad", "not mum", "not nana", "not nan", "be there", "min late", "min away", "minutes away"],
     PickupPerson => [
@@ -243,7 +253,7 @@ lexicons! {
         "running late for pick", "running late for collection", "running late to collect", "running late to pick",
         "won't make pick up", "won't make it for pick up", "won't make it to pick up",
         "can't make pick up", "cant make pick up", "not make pick up", "pick up early", "pickup early",
-        "collect early", "early pick up", "early pickup",
+        "collect early", "early pick up", "early pickup", "late _ pick up", "late _ pickup",
     ],
     PickupNot => [
         "get them in early", "get him in early", "get her in early", "get them in for",
@@ -272,6 +282,8 @@ lexicons! {
         "dinner account", "lunch account", "switch to packed", "change to packed", "switch to school dinners",
         "dinner options", "lunch options", "pay for dinners", "pay for lunch", "dinners", "dinner choice*",
         "dinner booking", "book dinners", "book a hot", "meal option*", "universal infant", "uifsm",
+        // Round 14: the Christmas lunch, portions, a swap of meal, foods a faith or diet rules out.
+        "christmas lunch", "christmas dinner", "portions", "to sandwiches", "pork", "gelatine",
     ],
     DinnerNot => [
         "back in for", "in for dinner", "in for lunch", "back for lunch", "back for dinner", "in time for lunch", "in time for dinner", "workshop", "required",
@@ -282,13 +294,14 @@ lexicons! {
         "what did he eat", "what did she eat", "did he eat", "did she eat", "eat his lunch", "eat her lunch",
         "eaten his lunch", "eaten her lunch", "ate his lunch", "ate her lunch", "eating his lunch", "eating her lunch",
         "ate all", "eat all",
+        "password", "dinner party", "at dinner", "for dinner last night", "dinner hall looks", "christmas menu", "photo", "for organising",
     ],
     // A change to today's dinner ("can he have a school dinner today instead") is an action for today.
     DinnerChange => ["instead of", "instead", "can he have", "can she have", "could he have", "could she have", "change to", "switch to"],
     // ---- urgent-to-phone ---------------------------------------------------------------------------
     Urgent => [
         "attention today", "earliest convenience", "at your earliest", "time sensitive", "time critical",
-        "today is important", "is important today", "can someone meet me", "someone meet me", "meet me at the office", "need to talk with teacher today", "before 3 o'clock today",
+        "today is important", "is important today", "can someone meet me", "someone meet me", "someone from the school ring", "someone from the school call", "deal with this today", "deal with it today", "meet me at the office", "need to talk with teacher today", "before 3 o'clock today",
         "speak with someone today", "speak with you today", "talk with someone today", "it can't wait", "it cannot wait", "this can't wait",
         "before #", "by lunch", "by lunchtime", "before he goes home", "before she goes home", "before they go home", "need an answer today", "an answer today", "a reply today", "reply today", "need to know by", "a reply before", "an answer before", "get back to me before", "get back to me today",
         "be there in", "there in # mins", "there in # minutes", "be in # mins", "here in # mins", "be # mins", "be # minutes", "# mins late", "#mins late", "# mins away", "#mins away", "# minutes late", "# minutes away",
@@ -400,6 +413,9 @@ lexicons! {
         "more notice", "no warning", "no notice", "hours' notice", "hours notice", "thanks for the notice", "the night before again",
         "such a priority", "really inclusive", "very good investment", "lovely to find out", "great to find out", "interesting that only", "some of us work", "like we aint", "like we ain't", "made of money",
         "that's not on", "thats not on", "seems very petty", "very petty", "so petty", "bit petty", "why you can not", "why you cannot", "why can't you be", "a _ joke", "to my solicitor",
+        // Round 14: asking for it to be fixed or explained, who pays, how fair it is, where it goes next.
+        "can it be fixed", "please fix", "be fixed properly", "please be fixed", "someone please fix", "sort this out properly", "look at it properly", "can this be looked at", "can someone explain", "please explain", "like to know the reason", "the school is actually doing", "actually doing about it", "going to do about it", "who's paying for", "who is paying for", "take this up with", "raising this with the head", "raise this with the head", "the rationale",
+        "collective punishment", "far too much for", "bit much isn't it", "bit of fairness", "wouldn't go amiss", "not having that", "really frustrating", "very frustrated", "so frustrating", "refunded please", "money back", "i've complained", "complained # times", "tried to sort it", "finest moment", "the priorities", "priorities?", "to my mp", "can't be right", "not her job", "not his job", "shut out", "too strict", "is anyone actually", "bad communication", "once in a while", "load of crap", "sorry to moan", "not to moan but", "hate to moan", "taking the p _", "taking the piss", "some of us have", "where that money goes", "where _ money goes", "without anyone", "call back from the head", "maybe start by", "perhaps start by",
     ],
     // Something the school did to the child as a sanction or exclusion; a complaint only next to a protest.
     Sanction => [
@@ -427,7 +443,7 @@ lexicons! {
         "meant to complain", "supposed to complain", "complain to the council", "to the council about", "highways",
         "no change to", "disappointed to miss", "through the council", "from the council", "council saying", "moving house", "no further complaint", "as chair of", "governors through",
         "no complaints", "not complaining", "can't complain", "cant complain", "not a complaint", "no complaint",
-        "not to complain", "never complains", "not fair on",
+        "not to complain", "never complains", "not fair on", "house is chaos",
     ],
     StaffComplaintHandling => [
         "can't agree that", "cannot agree that", "your letter of complaint",
@@ -439,6 +455,8 @@ lexicons! {
         "upheld", "not upheld", "investigated your", "i disagree with your", "you are wrong", "you're wrong",
         "that is not what happened", "that's not what happened", "with respect you",
         "not be withdrawing", "won't be withdrawing", "how much clearer", "can't do refunds", "cannot do refunds", "no need to take it further", "no need to go to the office",
+        // Round 14: a ruling on a complaint with no apology ("that's the end of the matter").
+        "end of the matter", "not up for negotiation", "won't be discussing it", "not changing it", "made fairly", "it's been fair", "leave it there", "did anything wrong", "didn't do anything wrong", "reviewed what happened", "can't be expected to", "charged in error", "made a mistake", "as far as i'm concerned", "policy is what it is",
     ],
     // A member of staff owning a parent's dissatisfaction: an apology or an acknowledgement of the
     // complaint. Fires `complaint-to-office` only together with a `StaffAction` (handling it in the app).
@@ -450,6 +468,7 @@ lexicons! {
         "your frustration", "you're unhappy", "you are unhappy", "you were unhappy", "you felt", "you feel", "you were disappointed", "you're disappointed", "you are disappointed",
         "hear what you're saying", "hear you weren't", "hear you were", "sorry you felt", "sorry about what", "sorry for any upset", "sorry for the upset", "apologies for the upset", "sorry _ was upset", "understand your frustration", "understand the frustration", "i didn't call", "i'd never call", "came across as",
         "your concerns", "your concern", "your points", "your letter", "your feedback about", "shouldn't have had to", "should not have had to", "a few complaints", "some complaints", "complaints about",
+        "you're right", "you are right", "you're upset", "you are upset", "why you're upset", "thank you for raising", "thanks for raising", "i agree",
     ],
     // A routine apology, not a complaint ("sorry for the slow reply", "sorry you've been poorly").
     StaffRegretNot => [
@@ -462,6 +481,7 @@ lexicons! {
         "decision stands", "leave it with me", "i'll sort it", "i will sort it", "find out how", "find out what", "find out why", "have a think about", "respond in writing", "have decided", "we've decided", "we have decided",
         "had a word with", "i've had a word", "i've spoken to", "i have spoken to", "spoken to both", "i've checked", "i have checked", "having checked", "i've arranged", "i have arranged", "apologised to", "apologise to", "refund", "refunded", "give it back", "won't do it again", "doesn't happen again", "keep a close eye", "moved their seats",
         "hope you understand", "get back to you", "come back to you", "update everyone", "ring you", "call you", "reviewed your", "noted", "was our mistake", "make sure they're", "make sure it's",
+        "i've reviewed", "removed", "i've told", "i've decided", "decided not to", "i've reminded", "spoken with", "let _ off", "i'll see if", "has apologised", "sorted now", "i'll make sure",
     ],
     // A message that plays its own point down ("not a big deal, just wondered ..."): weak cues are not a complaint.
     ComplaintSoft => ["not a big deal", "no big deal", "not a huge deal", "not the end of the world"],
@@ -566,6 +586,8 @@ lexicons! {
         "always hungry", "starving all the time", "lump on his head", "lump on her head",
     ],
     SafeguardingNot => [
+        "ribbon cutting", "ribbon-cutting", "make her clean up", "make her clean the", "make her clean her", "make her clean his", "make him clean",
+        "massive hit", "big hit", "huge hit", "a hit at", "nice to meet", "don't know if it's", "don't know if its", "don't know whether", "moved house", "we've moved", "new address is", "our new address", "every other weekend", "court order says", "work as a", "as a social worker", "social worker myself", "walk home alone", "starving by", "starving after", "know where she lives", "know where he lives", "know where you live",
         "kicking me out", "kicking me off", "kicks me out", "till she's older", "till shes older", "till he's older", "until she's older", "until he's older", "when she's older", "when he's older",
         "road safety", "talk to the kids about",
         "never left alone", "not left alone", "wasn't left alone", "never left on",
@@ -585,6 +607,7 @@ lexicons! {
     ],
     // ---- safeguarding concepts (combined in `safeguarding.rs` within small token windows) ----------
     SgAdult => [
+        "boyfriends", "dinner staff", "dinner ladies", "helper", "helpers", "supply teacher", "swimming coach", "football coach", "club staff",
         "nan's", "nans", "dad's", "mum's", "mums", "uncle's", "grandma's", "grandad's", "mummys", "mummy's", "daddys", "daddy's", "new friend", "childminder's", "older child", "older kid", "older lad",
         "dad", "daddy", "dads", "father", "mum", "mummy", "mom", "mother", "stepdad", "step dad", "stepfather",
         "stepmum", "step mum", "stepmother", "boyfriend", "girlfriend", "partner", "my ex", "her ex", "his ex",
@@ -660,6 +683,8 @@ lexicons! {
         "unexplained", "can't explain", "couldn't explain", "keeps coming in with", "again", "not the first",
     ],
     SgAccident => [
+        "spelling test*", "full marks", "what marks", "what sort of marks", "marks in",
+        "walking into", "walked into the", "door frame", "heading the ball", "the ball", "racing",
         "toaster", "kettle", "hob", "baking", "cooking", "curling tongs", "straighteners", "sunburn", "sunburnt",
         "stabilisers", "ride her bike", "ride his bike", "riding her bike", "riding his bike",
         "at chess", "at cards", "at monopoly", "at a game", "at the game", "board game", "haha", "lol",
@@ -687,6 +712,7 @@ lexicons! {
         "car", "van", "person",
     ],
     SgApproach => [
+        "ask her name", "ask his name", "offering to walk", "offer~ _ sweets",
         "give me sweets", "give her sweets", "give him sweets", "gives me sweets", "go in his car", "gets in his car", "got in his car", "go in his van", "gets in his van", "see his puppies", "see his puppy", "her home address", "his home address", "which school she goes", "which school he goes", "see her around", "see him around", "filming children", "filmin the", "filmin kids", "was following the", "were following the",
         "asks him if", "asks her if", "asking him if", "asking her if", "asked him if", "asked her if", "if he wants sweets", "if she wants sweets", "offers him", "offers her", "bring money", "to bring money",
         "to come in his house", "to come in her house", "come inside", "to come inside", "trying to get her to", "trying to get him to",
@@ -715,6 +741,8 @@ lexicons! {
         "on the way to school", "son", "daughter", "boy", "girl", "year 1", "year 2", "reception",
     ],
     SgTopic => [
+        "all welcome", "everyone welcome",
+        "who to ask for help", "knowing all about", "coffee morning",
         "tooth fairy", "easter bunny",
         "stranger danger", "we talked about", "we've been talking about", "we're talking about", "we talk about", "class talked about", "lesson", "lessons", "learning about",
         "learnt about", "learned about", "assembly", "workshop", "pshe", "what to do if", "keeping safe",
@@ -726,6 +754,7 @@ lexicons! {
         "mascot", "santa", "father christmas", "magician", "entertainer",
     ],
     SgOnline => [
+        "kindle", "her kindle", "his kindle", "on games", "messagin",
         "roblox", "minecraft", "fortnite", "snapchat", "snap chat", "tiktok", "tik tok", "instagram", "insta",
         "whatsapp", "discord", "youtube", "xbox", "playstation", "ps4", "ps5", "switch", "online", "game chat",
         "in game", "on a game", "in a game", "on the game", "headset", "his tablet", "her tablet", "his ipad",
@@ -734,6 +763,7 @@ lexicons! {
         "live stream*", "livestream*",
     ],
     SgGroomCue => [
+        "sends pics", "sends pictures", "sends photos", "ask for photos", "ask for pictures", "asks for photos", "turn on the camera",
         "sends him", "sends her", "never met", "wants to call",
         "keep it between", "between them", "between us", "she's pretty", "he's handsome", "telling her she's", "telling him he's", "pretty", "beautiful",
         "send pictures", "send pics", "send photos", "send a picture", "send a photo", "send him pictures",
@@ -748,6 +778,7 @@ lexicons! {
         "our address", "personal details", "send a pic", "send a photo of", "photo of her in", "photo of him in", "pic of her in", "pic of him in", "in her pants", "in his pants", "in pyjamas", "in her pyjamas", "in his pyjamas",
     ],
     SgSelfHarm => [
+        "cutting her arm", "cutting his arm", "cutting her leg*", "cutting his leg*", "did herself", "did himself", "to feel something",
         "want~ to hurt herself", "want~ to hurt himself", "wanting to hurt herself", "wanting to hurt himself", "talk~ about hurting herself", "talk~ about hurting himself",
         "cuts on purpose", "cut on purpose", "cuts on his legs", "cuts on her legs",
         "never been born", "was never born", "wasn't born", "wants to disappear", "want to disappear", "wish i wasn't here", "wishes he wasn't here", "wishes she wasn't here", "hang himself", "hang herself",
@@ -768,6 +799,7 @@ lexicons! {
         "marks on her wrist*", "marks on his wrist*", "with a blade", "sharpener blade", "razor",
     ],
     SgSerious => [
+        "cutting ceremony", "for the cutting", "ceremony to make her", "special ceremony", "make her clean", "make them clean", "for womanhood", "before she's a woman", "becom~ a woman", "someone at home hurt", "somebody at home hurt", "someone at home hit", "hateful things", "hateful videos", "filled with hate", "full of hate", "are enemies", "are the enemy", "should be sent back", "men with guns", "lying about history", "other religions", "showing him flags", "showing her flags", "showing them flags", "joining something", "carry bags", "carry a bag for", "carry a bag fi", "carry packages", "take packages", "take little bags", "little bags", "keep a little bag", "stuff to carry", "paying him to take", "paying her to take", "buys him trainers", "buys her trainers", "older man's", "gave him a vape", "gave her a vape", "give him a vape", "give her a vape", "offering vapes", "knocked about", "hurt mummy*", "hurt mum's", "hurts mummy", "hurting mummy", "hit mummy", "hits mummy", "hitting mummy", "fighting mummy", "fighting mum", "he's dangerous", "she's dangerous", "he is dangerous", "not safe to be around", "found out which school", "don't let him take her", "don't let him take them", "don't let him take him", "do not let him take", "not meant to be anywhere near", "tell him where we live", "tell him where we are", "where we are living", "and he hurts me", "he hurts me", "she hurts me", "by the neck", "by the throat", "by the hood", "drag~ him along", "drag~ her along", "squeez~ her neck", "squeez~ his neck", "squeez~ her wrist", "squeez~ his wrist", "squeez~ her arm", "squeez~ his arm", "held her wrist", "held his wrist", "held her hand on", "held his hand on", "held her hand under", "held his hand under", "so hard it left", "with the iron", "with an iron", "with a lighter", "twice by the same", "again by the same", "times by the same", "hit by the same", "kicked by the same", "pushed by the same", "hurt by the same", "from the same pupil", "from the same child", "injury from the same", "grown up film*", "grown up video*", "touch~ him private", "touch~ her private", "touch~ him privates", "trousers down", "pants down", "knickers down",  "going to batter", "gonna batter", "make him give", "make her give", "makin him give", "making him give", "making her give", "follows him to", "follows her to", "tried to collect her", "tried to collect him", "tried to pick her up", "tried to pick him up", "adding kids on", "adding children on", "messaging them late", "friend requests from adults", "requests from adults", "show her bedroom", "show his bedroom", "calling her his favourite", "calling him his favourite", "photographing children", "photographing the children", "photographing kids", "taking photo of children", "taking photos of children", "come back to his house", "asking to come to his house", "stay somewhere safe", "staying somewhere safe", "gone somewhere safe", "are possessed", "is possessed", "deliverance", "witchcraft", "evil spirit*",
         "private area", "private parts", "his privates", "her privates", "giving vapes", "vapes to", "try a vape", "meant to have contact", "supposed to have contact", "not allowed contact", "order in place",
         "smash~ things", "throw~ things", "punch~ walls", "punch~ the wall", "stab my", "he'd stab", "she'd stab", "would stab", "going to stab", "gonna stab", "he'll stab", "she'll stab",
         "hold stuff for", "hold things for", "carry stuff for", "carry things for", "make him hold", "make her hold", "make him carry", "make her carry",
@@ -802,6 +834,7 @@ lexicons! {
         "stab me", "with a knife", "pulled a knife",
     ],
     SgNeglect => [
+        "same clothes she went", "same clothes he went", "same clothes as monday", "never any food in", "without tea", "without any tea", "on their own in the", "alone all night", "alone in the flat", "no one home last night", "nobody home last night", "no one home at night", "asking for food", "very hungry again", "come to mine starving", "comes to mine starving", "come to my house starving", "sleeps in the car", "slept in the car", "nah feed", "not feeding him", "not feeding her", "doesn't feed him", "doesn't feed her",
         "on his own all night", "on her own all night", "on his own all nite", "on her own all nite", "on their own at #", "on their own at night", "hadn't had any tea", "had no tea", "hadn't had breakfast", "had no breakfast", "says there's nothing in at home", "nothing in at home and", "looks very thin", "looked very thin", "taking food from other", "soaking wet and",
         "same dirty", "dirty uniform", "always in the same", "says he's hungry", "says she's hungry", "always says he's hungry", "always says she's hungry",
         "doesn't get tea", "don't get tea", "no tea", "not allowed to eat", "isn't allowed to eat", "makes her own dinner", "makes his own dinner", "puts herself to bed", "puts himself to bed", "on her own at night", "on his own at night", "left on her own at night", "left on his own at night",
@@ -821,6 +854,7 @@ lexicons! {
     ],
     // Secrecy imposed on a child ("says not to tell", "it's a secret game"); counts near a person.
     SgSecret => [
+        "special secret",
         "hurt him if he tells", "hurt her if she tells",
         "not to tell", "not allowed to tell", "mustn't tell", "must not tell", "can't tell anyone", "cant tell anyone",
         "if he tells", "if she tells", "if i tell", "secret game", "a secret", "it's a secret", "its a secret",
@@ -849,6 +883,7 @@ lexicons! {
     ],
     // ---- threat-or-intimidation --------------------------------------------------------------------
     Threat => [
+        "see what happens", "going to regret it", "gonna regret it", "gonna regret", "is going to regret", "forget it in a hurry", "and neither will you", "brick through", "a brick through", "wrap it round his neck", "wrap it round her neck", "break his legs", "break her legs", "i'll break his", "ill break his", "i'll break her", "gonna punch", "going to punch", "i will punch", "punch his face", "punch her face", "paying him a visit", "paying her a visit", "pay him a visit", "pay her a visit", "pay you a visit", "careful if i were you", "wants to be careful walking", "know what car you", "i know your car", "know where _ parks", "know where _ _ parks", "make sure everyone knows", "be keying", "key your car", "end up in hospital", "bring people to", "deal wid", "be waiting outside for", "say that to my face", "say it to my face", "sort them out or", "i'll make sure your", "he'll be sorry", "she'll be sorry", "they'll be sorry", "watch yourselves", "have me to deal with", "she'll know about it", "he'll know about it", "they'll know about it",
         "sort him out myself", "sort her out myself", "sort them out myself", "i'll sort him out", "ill sort him out", "i'll sort her out", "ill sort her out", "sort him and his dad out", "won't be pretty", "it won't be pretty", "wont be pretty",
         "deal with that kid", "not finished with him", "not finished with her", "not finished with you",
         "come in and deal", "deal with them myself", "be waiting for him", "be waiting for her", "waiting for him at", "waiting for her at", "see how brave", "how brave he is", "see how hard",
@@ -872,9 +907,10 @@ lexicons! {
         "i'll make sure you", "end your career",
         "and see what happens", "see wat happens", "watch what happens", "find out what happens", "whats comin to", "what's comin to", "there will be trouble", "be big problem", "big problem for you", "be careful what she", "be careful what he", "teach that _ a lesson", "teach _ a lesson", "knock him out", "knock her out", "knock you out", "break your", "i'll find you", "i will find you", "going to get him", "gonna get him", "i wait for you", "wait for you after", "sort _ out myself", "sort _ _ out myself", "won't be coaching", "you'll lose your job", "i'll have your job", "get you sacked",
     ],
-    ThreatNot => ["make sure you each", "make sure you receive", "make sure you get", "make sure you have", "make sure you're", "make sure you know", "mark my words", "ofsted", "the press", "complaint", "governors", "newspaper", "or else i", "or else we"],
+    ThreatNot => ["let's see what happens", "we'll see what happens", "wait and see what happens", "see what happens with", "see what happens if it", "know where that money", "where the money", "will burn down", "kill a child", "kill someone's child", "make sure you each", "make sure you receive", "make sure you get", "make sure you have", "make sure you're", "make sure you know", "mark my words", "ofsted", "the press", "complaint", "governors", "newspaper", "or else i", "or else we"],
     // ---- staff-unprofessional-tone -----------------------------------------------------------------
     StaffTone => [
+        "that's the third", "# messages today", "#th message", "messages before", "several times now", "three times now", "once again", "explained this already", "i've answered this", "i have answered this", "answered this question", "i think you'll find", "how you missed", "with respect", "to be frank", "not being funny but", "i'm sure you mean well", "perhaps if", "wouldn't go amiss", "reinforcement at home", "a checklist at home", "came in on time once", "not the angel", "isn't the problem", "hard work", "most disorganised", "so disorganised", "disorganised", "little sod", "right little", "attitude", "isn't helping anyone", "aren't helping anyone", "not helping anyone", "not sure what you expect", "not sure what u want", "what you expect me to do", "what u want me to do", "don't really have time", "haven't got time", "don't have time to", "don't have time for", "i'm just the ta", "can't be expected", "won't be discussing", "not up for negotiation", "end of the matter", "get someone to translate", "survive without", "we are not a", "not a bank", "lost property service", "not a taxi", "respond when i am able", "which is not instantly", "in school like everyone else", "exhausted by this", "military briefing", "you'll regret", "really isn't hard", "isn't hard", "sort it out between",
         "shouldn't have to keep", "keep chasing", "have to keep chasing",
         "as stated", "my previous message", "as per", "simply not true", "that's not true", "maybe if", "at a sensible time", "wouldn't be so", "very disappointing", "disappointing", "still haven't",
         "i don't know what else to tell you", "don't know what else to", "just doesn't listen", "just does not listen", "if the reading record was actually", "was actually signed", "wouldn't be having this conversation", "would not be having this conversation", "would be nice to see", "for once", "i'm sure you're very busy", "clearly had no idea", "no idea what they were doing", "as i explained", "as i've explained", "as explained", "my last three messages", "my last two messages", "i've told you", "i have told you",
@@ -896,9 +932,11 @@ lexicons! {
         "disgrace", "disgraceful", "shambles", "beggars belief",
     ],
     StaffToneNot => [
+        "as per his", "as per her", "as per the", "as per their", "when she's naughty", "when he's naughty", "we're very spoilt", "we are very spoilt", "we're so spoilt", "with respect to", "come on in", "come on down", "come on board", "hard work paid", "such hard work", "your hard work", "all the hard work", "his hard work", "her hard work", "their hard work", "hard work and", "great attitude", "positive attitude", "lovely attitude", "brilliant attitude", "once again thank", "once again for", "ask the teacher if", "as usual on", "as usual at",
         "weather", "disappointing news", "disappointing to miss","thank you once again", "thanks again", "once again thank", "honestly is the best", "not naughty"],
     // ---- behaviour-comment-negative ----------------------------------------------------------------
     BehaviourLabel => [
+        "rudest", "naughtiest", "chattiest", "worse than", "saying something", "i give up", "stinks", "unacceptable", "a total pain", "total pain", "most disorganised", "hard work", "never stops",
         "constantly shouting", "constantly calling out", "constantly interrupting",
         "exhausting", "being silly",         "naughty", "lazy", "rude", "disruptive child", "a nightmare", "nightmare", "horrible", "horrid", "vile",
         "spoilt", "spoiled", "brat", "bad boy", "bad girl", "attention seeking", "attention-seeking",
@@ -914,6 +952,7 @@ lexicons! {
     ],
     // ---- negative-in-shared-space ------------------------------------------------------------------
     Negative => [
+        "anyone else noticed", "anyone else not get", "make it make sense", "typical of this school", "typical of the school", "same kids", "same children", "same 5", "same five", "same few", "in a single one", "and my son none", "and mine none", "compared to", "up your game", "better than everyone", "better then everyone", "than everyone else", "better than our", "didn't have a clue", "doesn't have a clue", "not up to it", "all talk", "no manners", "on their phones", "shouts at the kids", "shouts at the children", "never smiles", "always in a bad mood", "piss take", "the state of", "selfish", "a menace", "does nothing about", "and nothing happens", "nothing ever happens", "gossiping", "priorities", "some mums", "some of the mums", "some of the kids in this class", "would be nice if", "some of us would", "some of us are struggling", "some of us paid", "some of us ever", "like we haven't paid", "every single morning", "why do we have to", "why has my child", "why are the same", "why do the same", "never changed", "no one to play with", "yuk", "yucky", "i hate", "so boring", "sooo boring", "is boring", "copys me", "copies me", "really dated", "fluff", "bit much", "cost a fortune", "pure stress", "rediculous", "push in the queue", "push in front", "very rough", "right knobhead", "mouthy cow",
         "not being funny but", "always get picked", "always gets picked", "always get chosen", "always gets chosen", "neater than", "better than half", "than half of",
         "parks across", "park across", "absolute clowns", "bloody joke", "this school is a",
         "do yours get", "yours get right", "are your kids on", "your kids on", "is chaos",
@@ -943,6 +982,10 @@ lexicons! {
         "whoevers dad", "whoevers mum", "badly organised", "so disorganised", "disorganised",
     ],
     NegativeNot => [
+        "snow", "the cold", "freezing out",
+        "i didn't have a clue", "i don't have a clue", "i had no clue",
+        "me or is everyone", "some families can't", "some families cannot", "some families don't have",
+        "hate to ask", "hate to be", "hate to bother", "compared to last", "the state of the art", "some of us are going", "some of us are meeting", "some of us will be",
         "school are out", "sort work", "to sort work", "without complaining", "some children aren't", "don't post", "anti bullying", "anti-bullying", "roadworks", "this weather", "of this weather", "rubbish at", "i'm rubbish", "traffic lights",
         "not a complaint", "not complaining", "she complained", "he complained", "complained her", "complained his", "complained of", "complaining of",
         "don't have permission", "dont have permission", "have permission", "without permission",
@@ -962,6 +1005,7 @@ lexicons! {
     ],
     // ---- staff-personal-boundaries -----------------------------------------------------------------
     Boundaries => [
+        "if you're free saturday", "if you're free sunday", "i'm free saturday", "i'm free on saturday", "i'm free sunday", "fancy coming", "first round's on me", "we should do a", "meet for a coffee", "meet at the café", "meet at the cafe", "go for a coffee", "pop round yours", "over a cuppa", "my treat", "as a friend", "my mum's in hospital", "my husband left", "my husband", "my wife", "ivf", "getting married", "off to magaluf", "off to tenerife", "off to spain", "my fella", "my sister in", "i'm selling", "message me for", "dm me", "can't sleep lol", "cant sleep lol", "who else is up", "my fave", "worst week", "barely slept", "a rough term", "rough few days", "been a rough", "going through a lot", "we may separate", "proper legend", "such a legend", "same gym", "ringside", "add you on", "added you on", "my own facebook", "my facebook page", "mutual friends", "on my insta",
         "fancy joining me", "join me for", "anyone fancy",
         "my personal", "my own tiktok", "up for drinks", "drinks at", "drinks on", "the pub", "pub on friday", "friday night drinks",
         "my personal number", "my personal phone", "my mobile", "my own number", "my number is", "text me on",
@@ -989,6 +1033,7 @@ lexicons! {
         "on my status",
     ],
     ExternalDirect => [
+        "on my insta", "on my facebook", "on my fb", "on my instagram", "on my tiktok", "on my snapchat", "on my story", "my snapchat is", "my insta is", "tag yourselves", "whatsapp me the", "a whatsapp group", "whatsapp group for", "copied the photos", "copied the pics", "from the class story on", "sent them everything", "everything from the app", "on there too",
         "forwarded your message", "forwarded your messages", "forwarded your email", "screenshotted your message", "shared your message", "forwarded it to my", "forwarded this to my",
         "screenshot*", "screen shot*", "screengrab*", "screenshotted", "i've forwarded", "i forwarded",
         "forwarded it to", "forwarded this to", "forward it to", "forward this to", "forward them to",
@@ -996,6 +1041,7 @@ lexicons! {
         "posted them on", "reposted", "put it on facebook", "put them on facebook",
     ],
     ExternalNot => [
+        "no posting", "does the school put", "does the school post", "can we not", "we not forward", "please can we not",
         "not to screenshot", "not to forward", "don't screenshot", "please don't screenshot", "reminder not to", "reminder to everyone",
         "don't share", "do not share", "dont share", "please don't", "please do not", "not to share", "don't post",
         "do not post", "not to post", "shouldn't be", "mustn't be", "must not be", "must not", "never share",
@@ -1013,6 +1059,7 @@ lexicons! {
     ],
     // ---- sensitive-info-shared ---------------------------------------------------------------------
     Sensitive => [
+        "sent down", "inhaler", "won't pay his half", "won't pay her half", "lost my job", "registered blind", "partially sighted", "visually impaired", "hard of hearing", "husband left", "wife left", "dad have split", "parents have split", "repossess*", "mum passed", "dad passed", "nan passed", "grandad passed", "ecsema", "exzema", "skint", "temporary accommodation", "ivf", "iron drops", "doctor started her on", "doctor started him on", "the fight at", "a fight at", "aren't together", "not together anymore", "what happened at home",
         "needed stitches", "had stitches", "have stitches", "got stitches",
         "epipen*", "epi pen", "allergic reaction", "cough", "croaky", "tonsillitis", "conjunctivitis", "a bug", "sickness bug", "temperature", "fever", "chickenpox", "chicken pox",         "autism", "autistic", "asd", "adhd", "dyslexi*", "dyspraxi*", "dyscalculia", "diagnos*",
         "ehcp", "ehc plan", "special needs", "sen support", "senco", "epilep*", "seizure*", "diabet*",
@@ -1033,6 +1080,12 @@ lexicons! {
         "behaviour chart", "detention", "got told off", "was told off", "in isolation", "social worker",
         "social services", "foster*", "adopted", "looked after", "care leaver", "young carer",
     ],
+    // Slang and notices that use a sensitive word: "sick of the rain", "a sick kickflip", "a toy
+    // collection for the food bank", "hope nobody has allergies".
+    SensitiveNot => [
+        "sick of", "a sick", "well sick", "sick trick", "sick goal", "sick kickflip",
+        "for the food bank", "food bank collection", "donations", "hope nobody has", "nobody has allergies",
+    ],
     SensitiveGeneral => [
         "all children", "any child", "your child", "your children", "all parents", "all families",
         "reminder", "please remember", "please note", "just a reminder", "quick reminder", "everyone",
@@ -1040,6 +1093,7 @@ lexicons! {
         "letter about", "the letter", "policy", "letter", "going round", "going around", "doing the rounds",
     ],
     PersonalStrong => [
+        "her dad's", "his dad's", "her mum's", "his mum's", "my other half", "my other half's", "my sister's kids", "my ex",
         "my divorce", "my separation", "my cancer", "my operation", "my surgery", "my diagnosis", "my mental health", "my anxiety", "my depression", "my treatment", "my court",
         "my son", "my daughter", "my boy", "my girl", "my little one", "my child", "my kid*", "my husband",
         "my wife", "my partner", "my ex", "his dad", "her dad", "her mum", "his mum", "our family",
@@ -1047,9 +1101,10 @@ lexicons! {
         "our son", "our daughter", "my mum", "my dad", "my brother", "my sister", "my nan", "my grandad",
     ],
     Pronoun3 => ["he", "she", "his", "her", "him", "he's", "she's", "hes", "shes"],
-    FirstPerson => ["i", "i'm", "i've", "my", "we", "our", "us", "mine", "we've", "we're", "me"],
+    FirstPerson => ["ours", "i", "i'm", "i've", "my", "we", "our", "us", "mine", "we've", "we're", "me"],
     // ---- staff-confidential-detail -----------------------------------------------------------------
     Confidential => [
+        "after her surgery", "after his surgery", "her surgery", "his surgery", "test results", "off with depression", "with depression", "had a seizure", "a seizure", "asthma attack", "salbutamol", "# puffs", "asthma plan", "anxiety support plan", "in hospital with",
         "with stress", "long term sick", "off long term", "long term absence", "percentile", "speech and language assessment", "assessment results", "receptive language", "expressive language",
         "autism", "autistic", "asd", "adhd", "dyslexi*", "dyspraxi*", "dyscalculia", "diagnos*", "epilep*",
         "diabet*", "cerebral palsy", "down syndrome", "down's syndrome", "pda", "sensory processing",

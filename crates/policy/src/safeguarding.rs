@@ -51,10 +51,22 @@ impl Cx<'_> {
             .iter()
             .copied()
             .filter(|h| {
+                // ... unless "someone" did it ("someone at home hurt his neck").
                 let own = matches!(t.norm(h.last), "his" | "her" | "my" | "their")
                     && BODY.contains(&t.norm(h.last + 1))
-                    && t.norm(h.first).starts_with("hurt");
-                !own
+                    && t.norm(h.first).starts_with("hurt")
+                    && !(h.first.saturating_sub(3)..h.first)
+                        .any(|j| matches!(t.norm(j), "someone" | "somebody"));
+                // "grab" is also collecting: "grandad is grabbing him today", "I'll grab her with ours".
+                let fetch = t.norm(h.first).starts_with("grab")
+                    && (self.around(Lex::SameDay, *h, 4)
+                        || self.around(Lex::PickupWhen, *h, 4)
+                        || (h.first > 0
+                            && matches!(
+                                t.norm(h.first - 1),
+                                "i'll" | "we'll" | "can" | "could" | "to" | "will" | "i" | "we"
+                            )));
+                !own && !fetch
             })
             .collect()
     }
@@ -170,7 +182,9 @@ impl Cx<'_> {
         }
         if !topic {
             // A stranger approaching children: a person, an approach, and a child or a place.
-            if let Some(h) = self.near(self.all(Lex::SgStranger), self.all(Lex::SgApproach), 14)
+            // "I know where she lives" is the author's threat, not a stranger's approach.
+            let approach = self.clean(Lex::SgApproach, Lex::SafeguardingNot, 1, 0);
+            if let Some(h) = self.near(self.all(Lex::SgStranger), &approach, 14)
                 && self.around(Lex::SgChildPlace, h, 10)
             {
                 found.push(h);

@@ -170,6 +170,35 @@ fn dev13_set_meets_targets() {
     assert_targets("dev13.jsonl");
 }
 
+// Round 14: four new writers (`DEV14.md` … `DEV17.md`). Every routing target is met after tuning; the
+// targets still missed are held to the values measured at the end of the round (README, round 14).
+
+#[test]
+fn dev14_set_meets_targets() {
+    assert_targets_except("dev14.jsonl", &[("warn/block on clean messages", 0.04)]);
+}
+
+#[test]
+fn dev15_set_meets_targets() {
+    assert_targets_except(
+        "dev15.jsonl",
+        &[
+            ("warn/block on clean messages", 0.04),
+            ("safeguarding-to-dsl recall", 0.94),
+        ],
+    );
+}
+
+#[test]
+fn dev16_set_meets_targets() {
+    assert_targets_except("dev16.jsonl", &[("warn/block on clean messages", 0.04)]);
+}
+
+#[test]
+fn dev17_set_meets_targets() {
+    assert_targets_except("dev17.jsonl", &[("warn/block on clean messages", 0.04)]);
+}
+
 /// What the held-out set must keep, per issue target (names as in `eval::Report::targets`).
 enum Guard {
     /// The last recorded run met the issue's target: assert the target.

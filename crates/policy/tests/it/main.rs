@@ -4,6 +4,7 @@ mod cli;
 mod eval_targets;
 mod model;
 mod names13;
+mod rows14b;
 mod rules;
 
 use hometime_policy::{Engine, Pack};

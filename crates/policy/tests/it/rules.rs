@@ -2143,3 +2143,246 @@ fn round13_rows() {
         check(&engine, row);
     }
 }
+
+/// Round 14: the mechanisms read off dev14 … dev17, each with a must-not-fire twin.
+#[test]
+fn round14_rows() {
+    use AuthorRole::{Parent, Teacher};
+    use Context::{ClassChat as Cc, PrivateMessage as Pm};
+    use RuleId as R;
+    use Severity::Warn;
+    let k = Some("k01");
+    let p = R::PickupChangeToOffice;
+    let c = R::ComplaintToOffice;
+    let rows: &[Case<'_>] = &[
+        // Where the collecting adult waits, with a day or time: a change of who collects.
+        (
+            Parent,
+            Pm,
+            "his grandad will be at the main gate at 3.20 on Friday, not me",
+            k,
+            T,
+            p,
+            Some(Warn),
+        ),
+        (
+            Parent,
+            Pm,
+            "grandad came to the main gate to watch the fireworks, it was lovely",
+            k,
+            T,
+            p,
+            None,
+        ),
+        // A home-time clock time names a collection as plainly as "pick up".
+        (
+            Parent,
+            Pm,
+            "I'll be late, maybe 3.50, the train is stuck behind a broken-down freight",
+            k,
+            T,
+            p,
+            Some(Warn),
+        ),
+        (
+            Parent,
+            Pm,
+            "the lorry was stuck behind the bins on our road all of last week",
+            k,
+            T,
+            p,
+            None,
+        ),
+        // Who does which run.
+        (
+            Parent,
+            Pm,
+            "From Monday their aunt will do the afternoons as my shifts have changed",
+            k,
+            T,
+            p,
+            Some(Warn),
+        ),
+        (
+            Parent,
+            Pm,
+            "their aunt loves to do the afternoons at the allotment",
+            k,
+            T,
+            p,
+            None,
+        ),
+        // The child kept back for a late adult.
+        (
+            Parent,
+            Pm,
+            "Please could she be kept in class until I arrive at 3.40 on Wednesdays",
+            k,
+            T,
+            p,
+            Some(Warn),
+        ),
+        (
+            Parent,
+            Pm,
+            "She was kept in class at wet play because of the rain",
+            k,
+            T,
+            p,
+            None,
+        ),
+        // Lifts home on a day.
+        (
+            Parent,
+            Cc,
+            "could anyone give Mia a lift home on Thursday? my car has broken down",
+            None,
+            T,
+            p,
+            Some(Warn),
+        ),
+        (
+            Parent,
+            Cc,
+            "could anyone give me a lift to the quiz night on Saturday?",
+            None,
+            T,
+            p,
+            None,
+        ),
+        // A contact arrangement: someone who must not collect.
+        (
+            Parent,
+            Pm,
+            "Her father is not to collect her under any circumstances",
+            k,
+            T,
+            p,
+            Some(Warn),
+        ),
+        (
+            Parent,
+            Pm,
+            "the office said I'm not to collect the tickets until Friday",
+            k,
+            T,
+            p,
+            None,
+        ),
+        // Complaint prefaces and asks: a moan, a fix, who pays.
+        (
+            Parent,
+            Pm,
+            "Sorry to moan but the homework site has been down for a fortnight",
+            k,
+            T,
+            c,
+            Some(Warn),
+        ),
+        (
+            Parent,
+            Pm,
+            "sorry to moan but I've eaten all the mince pies lol",
+            k,
+            T,
+            c,
+            None,
+        ),
+        (
+            Parent,
+            Pm,
+            "Can it be fixed please, his name is spelt wrong on every certificate",
+            k,
+            T,
+            c,
+            Some(Warn),
+        ),
+        (
+            Parent,
+            Pm,
+            "his bike chain came off at the weekend, can it be fixed lol",
+            k,
+            T,
+            c,
+            None,
+        ),
+        (
+            Parent,
+            Pm,
+            "His coat was ruined in art with no aprons. Who's paying for it?",
+            k,
+            T,
+            c,
+            Some(Warn),
+        ),
+        (
+            Parent,
+            Cc,
+            "who's paying for the class gift this year?",
+            None,
+            T,
+            c,
+            None,
+        ),
+        // Staff rulings without an apology, and an acknowledgement with an action.
+        (
+            Teacher,
+            Pm,
+            "I've looked at the lunchtime log and that's the end of the matter",
+            k,
+            T,
+            c,
+            Some(Warn),
+        ),
+        (
+            Teacher,
+            Pm,
+            "That's the end of the story for this week, we start a new book on Monday",
+            k,
+            T,
+            c,
+            None,
+        ),
+        (
+            Teacher,
+            Pm,
+            "You're right, the book should have been changed, and I've reminded the TA",
+            k,
+            T,
+            c,
+            Some(Warn),
+        ),
+        (
+            Teacher,
+            Pm,
+            "You're right, the trip is on Thursday",
+            k,
+            T,
+            c,
+            None,
+        ),
+        // A same-day request to collect the child is urgent; one about things next week is not.
+        (
+            Parent,
+            Pm,
+            "stuck on the motorway, could someone grab my daughter at 3.15 and keep her in the office",
+            k,
+            T,
+            R::UrgentToPhone,
+            Some(Warn),
+        ),
+        (
+            Parent,
+            Pm,
+            "could someone grab any spare costumes for the play next week?",
+            k,
+            T,
+            R::UrgentToPhone,
+            None,
+        ),
+    ];
+    let engine = engine_with(json!({}), json!({}));
+    for row in rows {
+        check(&engine, row);
+    }
+}
