@@ -1,7 +1,7 @@
 //! Trains the learned layer on the dev sets and writes `data/model.json`:
 //! `policy-train [--out PATH] [--check] [--sets all|A.jsonl,B.jsonl,...] [--l1 X --l2 X --alpha X
 //! --epochs N --no-cues --min-writers N --min-weight X --pos-weight X --drop s:,n: ...]` (the shipped
-//! file uses the defaults and `train::DEV_SETS`, all thirteen dev sets; `--sets` takes file names in
+//! file uses the defaults and `train::DEV_SETS`, all seventeen dev sets; `--sets` takes file names in
 //! `data/` or paths, one set per writer, so more writers can be added later). Prints the thresholds it
 //! chose by leave-one-writer-out (LOSO).
 //! With `--check` it writes nothing and exits 1 when the trained file differs from the one on disk

@@ -44,18 +44,20 @@ fn added(text: &str) -> BTreeSet<RuleId> {
 fn bundled_model_loads_with_the_expected_rules() {
     let m = Model::from_json(BUNDLED_JSON).expect("model.json parses");
     let got: BTreeSet<RuleId> = m.rules().iter().copied().collect();
+    // Round 14 (seventeen writers): the sickness model passes the trainer's bars and ships too.
     let want: BTreeSet<RuleId> = [
         RuleId::AbsenceToOffice,
         RuleId::PickupChangeToOffice,
         RuleId::UrgentToPhone,
         RuleId::ComplaintToOffice,
         RuleId::ProgressToMeeting,
+        RuleId::SicknessToOffice,
     ]
     .into();
     assert_eq!(got, want);
     assert!(m.features() > 100, "{} features", m.features());
     assert!(
-        BUNDLED_JSON.len() <= 150 * 1024,
+        BUNDLED_JSON.len() <= 220 * 1024,
         "{} bytes",
         BUNDLED_JSON.len()
     );
