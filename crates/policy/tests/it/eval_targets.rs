@@ -209,44 +209,43 @@ enum Guard {
 }
 
 /// Held-out regression guard for `test2.jsonl` (685 lines by a writer who never saw the engine or the dev
-/// sets). Values are from its fifth aggregate evaluation, after round 13 (README, "Measured"). Floors are
+/// sets). Values are from its sixth aggregate evaluation, after round 14 (README, "Measured"). Floors are
 /// that run's numbers rounded down to two decimals, the false-alarm ceiling its rate rounded up. Update only
 /// from a full aggregate run, never to make a change pass, and replace a floor with `Guard::Target` once a
-/// run meets the target. Pick-up fell from 0.750 (fourth run) to 0.714 in the fifth; its floor
-/// records that fall rather than hide it.
+/// run meets the target.
 const TEST2: &[(&str, Guard)] = &[
-    ("precision of block findings", Guard::Target), // 0.955 (64 of 67); target >= 0.95
+    ("precision of block findings", Guard::Target), // 0.970 (65 of 67); target >= 0.95
     ("child-name-shared precision", Guard::Target), // 0.959; target >= 0.95
     ("child-name-shared recall", Guard::Target),    // 0.979; target >= 0.90
     ("safeguarding-to-dsl recall", Guard::Floor(0.89)), // 0.893; target >= 0.95, not yet met
-    ("absence-to-office recall", Guard::Target),    // 0.921; target >= 0.85
+    ("absence-to-office recall", Guard::Target),    // 0.947; target >= 0.85
     ("sickness-to-office recall", Guard::Target),   // 0.913; target >= 0.85
-    ("pickup-change-to-office recall", Guard::Floor(0.71)), // 0.714; target >= 0.85, not yet met
+    ("pickup-change-to-office recall", Guard::Floor(0.75)), // 0.750; target >= 0.85, not yet met
     ("dinner-enquiry-to-office recall", Guard::Target), // 1.000; target >= 0.85
     ("urgent-to-phone recall", Guard::Target),      // 0.971; target >= 0.85
     ("medication-to-nursing recall", Guard::Target), // 0.960; target >= 0.85
     ("complaint-to-office recall", Guard::Floor(0.77)), // 0.771; target >= 0.85, not yet met
-    ("progress-to-meeting recall", Guard::Floor(0.83)), // 0.839; target >= 0.85, not yet met
+    ("progress-to-meeting recall", Guard::Target),  // 0.903; target >= 0.85
     ("warn/block on clean messages", Guard::Floor(0.036)), // 0.035 (11 of 312); target <= 0.02, not yet met
 ];
 
 /// Held-out regression guard for `test3.jsonl` (791 lines, written in round 13 by an author who never
-/// saw the engine, the dev sets or test2; `TEST3-SET.md`). Values are from its first aggregate
-/// evaluation, after round 13, made once the round's tuning and retraining were committed.
+/// saw the engine, the dev sets or test2; `TEST3-SET.md`). Values are from its evaluation after round 14
+/// (its first full evaluation was after round 13; README, "Measured", lists every look).
 const TEST3: &[(&str, Guard)] = &[
-    ("precision of block findings", Guard::Target), // 0.989 (86 of 87); target >= 0.95
+    ("precision of block findings", Guard::Target), // 0.989 (88 of 89); target >= 0.95
     ("child-name-shared precision", Guard::Target), // 1.000; target >= 0.95
     ("child-name-shared recall", Guard::Target),    // 0.940; target >= 0.90
-    ("safeguarding-to-dsl recall", Guard::Floor(0.74)), // 0.742; target >= 0.95, not yet met
-    ("absence-to-office recall", Guard::Target),    // 0.902; target >= 0.85
+    ("safeguarding-to-dsl recall", Guard::Floor(0.77)), // 0.774; target >= 0.95, not yet met
+    ("absence-to-office recall", Guard::Target),    // 0.941; target >= 0.85
     ("sickness-to-office recall", Guard::Target),   // 0.957; target >= 0.85
-    ("pickup-change-to-office recall", Guard::Floor(0.72)), // 0.721; target >= 0.85, not yet met
+    ("pickup-change-to-office recall", Guard::Floor(0.74)), // 0.744; target >= 0.85, not yet met
     ("dinner-enquiry-to-office recall", Guard::Target), // 0.900; target >= 0.85
-    ("urgent-to-phone recall", Guard::Target),      // 0.872; target >= 0.85
+    ("urgent-to-phone recall", Guard::Target),      // 0.851; target >= 0.85
     ("medication-to-nursing recall", Guard::Target), // 1.000; target >= 0.85
-    ("complaint-to-office recall", Guard::Floor(0.71)), // 0.714; target >= 0.85, not yet met
-    ("progress-to-meeting recall", Guard::Target),  // 0.923; target >= 0.85
-    ("warn/block on clean messages", Guard::Floor(0.023)), // 0.023 (8 of 352); target <= 0.02, not yet met
+    ("complaint-to-office recall", Guard::Floor(0.75)), // 0.750; target >= 0.85, not yet met
+    ("progress-to-meeting recall", Guard::Target),  // 0.949; target >= 0.85
+    ("warn/block on clean messages", Guard::Floor(0.026)), // 0.026 (9 of 352); target <= 0.02, not yet met
 ];
 
 /// A held-out set: printed, held to the targets where they were met and to the regression floors
