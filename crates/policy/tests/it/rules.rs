@@ -9,7 +9,7 @@ use crate::engine_with;
 const T: &str = "2025-03-12T10:15:00";
 
 /// One case: role, context, text, child, send time, rule, expected severity (`None`: must not fire).
-type Case<'a> = (
+pub(crate) type Case<'a> = (
     AuthorRole,
     Context,
     &'a str,
@@ -34,7 +34,7 @@ fn at(s: &str) -> NaiveDateTime {
 }
 
 /// The one helper: checks `text` and asserts `rule` fires with `want` severity, or not at all (`None`).
-fn check(engine: &Engine, row: &Case<'_>) {
+pub(crate) fn check(engine: &Engine, row: &Case<'_>) {
     let (role, context, text, child, time, rule, want) = *row;
     let draft = Draft {
         role,
