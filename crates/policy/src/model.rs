@@ -35,8 +35,9 @@ use crate::vocab::{Context, RuleId};
 /// A token range (first, last), inclusive.
 pub(crate) type TokSpan = Option<(usize, usize)>;
 
-/// A rule's score: its log-odds minus the threshold's, and the span of its strongest positive cue.
-pub(crate) type Score = (RuleId, f64, TokSpan);
+/// A rule's score: its log-odds minus the threshold's, its log-odds minus the veto's (`None`: the rule
+/// has no veto), and the span of its strongest positive cue.
+pub(crate) type Score = (RuleId, f64, Option<f64>, TokSpan);
 
 /// The bundled weights (see `policy-train`).
 pub const BUNDLED_JSON: &str = include_str!("../data/model.json");
@@ -62,6 +63,10 @@ pub struct RuleWeights {
     pub bias: f64,
     /// Probability at or above which the model adds the finding.
     pub threshold: f64,
+    /// Probability below which the model withdraws the rule's own `info`/`warn` finding on a parent's
+    /// draft (a second opinion on the rules' false alarms, round 15); absent: the model never withdraws.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub veto: Option<f64>,
     /// Non-zero weights by feature name.
     pub weights: BTreeMap<String, f64>,
 }
@@ -73,6 +78,8 @@ pub struct Model {
     bias: Vec<f64>,
     /// Decision threshold as log-odds.
     cut: Vec<f64>,
+    /// Veto threshold as log-odds.
+    veto: Vec<Option<f64>>,
     index: FxHashMap<Box<str>, u32>,
     weights: Vec<f32>,
 }
@@ -111,9 +118,11 @@ impl Model {
         let n = file.rules.len();
         let mut m = Model::default();
         for (r, rw) in file.rules.iter().enumerate() {
-            if !(rw.threshold > 0.0 && rw.threshold < 1.0 && rw.bias.is_finite()) {
+            let unit = |t: f64| t > 0.0 && t < 1.0;
+            if !(unit(rw.threshold) && rw.veto.is_none_or(unit) && rw.bias.is_finite()) {
                 return Err(ModelError::Value(rw.rule));
             }
+            m.veto.push(rw.veto.map(|v| (v / (1.0 - v)).ln()));
             m.rules.push(rw.rule);
             m.bias.push(rw.bias);
             m.cut.push((rw.threshold / (1.0 - rw.threshold)).ln());
@@ -158,7 +167,8 @@ impl Model {
         self.index.len()
     }
 
-    /// Scores one draft: for each rule, its log-odds and the token span of its strongest positive cue.
+    /// Scores one draft: for each rule, its log-odds against the threshold and the veto, and the token
+    /// span of its strongest positive cue.
     pub(crate) fn score(
         &self,
         text: &Text,
@@ -190,7 +200,12 @@ impl Model {
                         best = (w, span);
                     }
                 }
-                (self.rules[r], z - self.cut[r], best.1)
+                (
+                    self.rules[r],
+                    z - self.cut[r],
+                    self.veto[r].map(|v| z - v),
+                    best.1,
+                )
             })
             .collect()
     }

@@ -17,7 +17,7 @@ fn main() -> ExitCode {
     let mut curves = false;
     let mut set_list: Option<String> = None;
     let mut model_path: Option<String> = None;
-    let mut params = train::Params::default();
+    let mut params = train::Params::shipped();
     let mut sets = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {

@@ -1,7 +1,8 @@
 //! Trains the learned layer on the dev sets and writes `data/model.json`:
 //! `policy-train [--out PATH] [--check] [--sets all|A.jsonl,B.jsonl,...] [--l1 X --l2 X --alpha X
 //! --epochs N --no-cues --min-writers N --min-weight X --pos-weight X --drop s:,n: ...]` (the shipped
-//! file uses the defaults and `train::DEV_SETS`, all seventeen dev sets; `--sets` takes file names in
+//! file uses `Params::shipped()`: the defaults, the calibrated thresholds, the veto and a safeguarding
+//! model; and `train::DEV_SETS`, all seventeen dev sets; `--sets` takes file names in
 //! `data/` or paths, one set per writer, so more writers can be added later). Prints the thresholds it
 //! chose by leave-one-writer-out (LOSO).
 //! With `--check` it writes nothing and exits 1 when the trained file differs from the one on disk
@@ -16,7 +17,7 @@ fn main() -> ExitCode {
     let mut out = format!("{data}/model.json");
     let mut check = false;
     let mut set_list: Option<String> = None;
-    let mut p = train::Params::default();
+    let mut p = train::Params::shipped();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {

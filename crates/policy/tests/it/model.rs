@@ -44,20 +44,23 @@ fn added(text: &str) -> BTreeSet<RuleId> {
 fn bundled_model_loads_with_the_expected_rules() {
     let m = Model::from_json(BUNDLED_JSON).expect("model.json parses");
     let got: BTreeSet<RuleId> = m.rules().iter().copied().collect();
-    // Round 14 (seventeen writers): the sickness model passes the trainer's bars and ships too.
-    let want: BTreeSet<RuleId> = [
-        RuleId::AbsenceToOffice,
-        RuleId::PickupChangeToOffice,
-        RuleId::UrgentToPhone,
-        RuleId::ComplaintToOffice,
-        RuleId::ProgressToMeeting,
-        RuleId::SicknessToOffice,
-    ]
-    .into();
+    // Round 15: every candidate rule ships with a calibrated threshold (safeguarding too), and every
+    // rule but safeguarding carries the veto.
+    let want: BTreeSet<RuleId> = train::CANDIDATES.into_iter().collect();
     assert_eq!(got, want);
+    let file: hometime_policy::model::ModelFile =
+        serde_json::from_str(BUNDLED_JSON).expect("model file");
+    for r in &file.rules {
+        assert_eq!(
+            r.veto.is_none(),
+            r.rule == RuleId::SafeguardingToDsl,
+            "{:?}",
+            r.rule
+        );
+    }
     assert!(m.features() > 100, "{} features", m.features());
     assert!(
-        BUNDLED_JSON.len() <= 220 * 1024,
+        BUNDLED_JSON.len() <= 300 * 1024,
         "{} bytes",
         BUNDLED_JSON.len()
     );
@@ -190,9 +193,98 @@ fn training_is_reproducible() {
         train::read_dev_sets(concat!(env!("CARGO_MANIFEST_DIR"), "/data")),
     )
     .expect("dev sets");
-    let json = train::to_json(&train::final_model(&corpus, &train::Params::default()));
+    let json = train::to_json(&train::final_model(&corpus, &train::Params::shipped()));
     assert!(
         json == BUNDLED_JSON,
         "retraining changed model.json: run policy-train"
     );
+}
+
+/// A hand-made weights file with one pick-up row: no weights, a bias that makes every draft very
+/// unlikely, and the given extra fields (`,"veto":0.05`).
+fn pickup_model(extra: &str) -> Model {
+    Model::from_json(&format!(
+        "{{\"version\":1,\"rules\":[{{\"rule\":\"pickup-change-to-office\",\"bias\":-20,\"threshold\":0.5{extra},\"weights\":{{}}}}]}}"
+    ))
+    .expect("model")
+}
+
+/// The veto (round 15) withdraws the rules' own pick-up warning on a parent's message when the model
+/// finds it very unlikely; without a veto the finding stays; a pack that raises the rule to `block`
+/// keeps it, and so does a school's own extra term.
+#[test]
+fn the_veto_withdraws_a_parents_routing_warning_only() {
+    let text = "Her grandma is picking her up today instead of me";
+    let d = draft(AuthorRole::Parent, Context::PrivateMessage, text);
+    let e = engine();
+    let pickup = RuleId::PickupChangeToOffice;
+    assert!(rules(&e.clone().with_model(None), &d).contains(&pickup));
+    let vetoing = e.clone().with_model(Some(pickup_model(",\"veto\":0.05")));
+    assert!(!rules(&vetoing, &d).contains(&pickup), "withdrawn");
+    let plain = e.clone().with_model(Some(pickup_model("")));
+    assert!(rules(&plain, &d).contains(&pickup), "no veto, kept");
+
+    let blocking = crate::engine_with(
+        serde_json::json!({"rules": {"pickup-change-to-office": {"severity": "block"}}}),
+        serde_json::json!({}),
+    )
+    .with_model(Some(pickup_model(",\"veto\":0.05")));
+    assert!(
+        rules(&blocking, &d).contains(&pickup),
+        "a block is never withdrawn"
+    );
+
+    let school_term = crate::engine_with(
+        serde_json::json!({"extra_terms": {"pickup-change-to-office": ["walking bus"]}}),
+        serde_json::json!({}),
+    )
+    .with_model(Some(pickup_model(",\"veto\":0.05")));
+    let d2 = draft(
+        AuthorRole::Parent,
+        Context::PrivateMessage,
+        "she is on the walking bus tomorrow",
+    );
+    assert!(
+        rules(&school_term, &d2).contains(&pickup),
+        "the school's own term"
+    );
+
+    assert!(Model::from_json(&format!(
+        "{{\"version\":1,\"rules\":[{{\"rule\":\"pickup-change-to-office\",\"bias\":0,\"threshold\":0.5,\"veto\":1.5,\"weights\":{{}}}}]}}"
+    ))
+    .is_err());
+}
+
+/// Even a weights file that asks for it cannot withdraw a safeguarding prompt.
+#[test]
+fn the_veto_never_withdraws_safeguarding() {
+    let text = "she told me her uncle hits her when mum is out";
+    let d = draft(AuthorRole::Parent, Context::PrivateMessage, text);
+    let e = engine();
+    assert!(rules(&e.clone().with_model(None), &d).contains(&RuleId::SafeguardingToDsl));
+    let m = Model::from_json(
+        "{\"version\":1,\"rules\":[{\"rule\":\"safeguarding-to-dsl\",\"bias\":-20,\"threshold\":0.5,\"veto\":0.5,\"weights\":{}}]}",
+    )
+    .expect("model");
+    assert!(rules(&e.with_model(Some(m)), &d).contains(&RuleId::SafeguardingToDsl));
+}
+
+/// Two rows of the rule tables where the learned layer (round 15) overrules the rules: the veto
+/// withdraws the repeated-grievance complaint, and the safeguarding model adds a prompt to an apology.
+/// The rules' own reading is kept here; the costs are counted in the README (round 15).
+#[test]
+fn rows_the_learned_layer_overrules_keep_the_rules_reading() {
+    let bare = engine().with_model(None);
+    let complaint = draft(
+        AuthorRole::Parent,
+        Context::PrivateMessage,
+        "The reading folder has come back unmarked AGAIN",
+    );
+    assert!(rules(&bare, &complaint).contains(&RuleId::ComplaintToOffice));
+    let apology = draft(
+        AuthorRole::Parent,
+        Context::PrivateMessage,
+        "She said she hurt mummy's feelings and said sorry",
+    );
+    assert!(!rules(&bare, &apology).contains(&RuleId::SafeguardingToDsl));
 }

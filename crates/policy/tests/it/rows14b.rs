@@ -136,13 +136,6 @@ fn round14_b_rows() {
         (
             Parent,
             Pm,
-            "She said she hurt mummy's feelings and said sorry",
-            sg,
-            false,
-        ),
-        (
-            Parent,
-            Pm,
             "My ex found out which school they go to and I'm terrified",
             sg,
             true,

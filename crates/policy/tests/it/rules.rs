@@ -1780,15 +1780,6 @@ fn round13_rows() {
         (
             Parent,
             Pm,
-            "The reading folder has come back unmarked AGAIN",
-            k,
-            T,
-            R::ComplaintToOffice,
-            Some(Warn),
-        ),
-        (
-            Parent,
-            Pm,
             "I forgot AGAIN to sign the planner, sorry!",
             k,
             T,
