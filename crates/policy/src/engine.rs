@@ -573,16 +573,14 @@ impl Cx<'_> {
         }
     }
 
-    /// The learned layer: a parent's routing finding the rules did not raise, when the model is sure
-    /// enough. It never blocks, and only where the catalogue applies the rule (checked here and again
+    /// The learned layer: a finding the rules did not raise, when the model is sure enough: a routing
+    /// rule on a parent's draft, or safeguarding on anyone's (`model::reads`). It never blocks, and only where the catalogue applies the rule (checked here and again
     /// with the pack's toggles in `Engine::check`).
     fn learned(&self, out: &mut Vec<Raw>, scores: &[model::Score]) {
         let d = self.draft;
-        if d.role != AuthorRole::Parent {
-            return;
-        }
         for &(rule, margin, _, span) in scores {
             if margin < 0.0
+                || !model::reads(rule, d.role)
                 || !applies(rule, d.role, d.context)
                 || out.iter().any(|r| r.rule == rule)
             {

@@ -27,7 +27,7 @@ use crate::engine::{Draft, Engine, applies};
 use crate::eval::{self, Counts, Report};
 use crate::jsonl::{Input, parse_sent_at};
 use crate::model::{Model, ModelFile, RuleWeights};
-use crate::vocab::{AuthorRole, RuleId, Severity};
+use crate::vocab::{RuleId, Severity};
 
 /// The dev sets the bundled model is trained on, one per writer, in `data/`. The held-out sets are never
 /// read here. Rounds 10-12 trained on dev..dev5 only (round 11: a retrain on seven sets switched the
@@ -367,7 +367,7 @@ impl Corpus {
     /// Whether the model for `rule` sees this message.
     fn eligible(&self, i: usize, rule: RuleId) -> bool {
         let it = &self.items[i].input;
-        it.role == AuthorRole::Parent && applies(rule, it.role, it.context)
+        crate::model::reads(rule, it.role) && applies(rule, it.role, it.context)
     }
 }
 

@@ -161,7 +161,7 @@ fn model_respects_roles_contexts_and_toggles() {
 }
 
 /// Over every dev line: whatever the model adds is a shipped model rule, at most `warn`, on a parent's
-/// message in a context where the rule applies.
+/// message (or safeguarding on anyone's) in a context where the rule applies.
 #[test]
 fn model_additions_on_dev_sets_follow_the_catalogue() {
     let e = engine();
@@ -177,7 +177,12 @@ fn model_additions_on_dev_sets_follow_the_catalogue() {
                 added_total += 1;
                 assert!(model_rules.contains(&f.rule), "{:?}", f.rule);
                 assert!(f.severity <= Severity::Warn);
-                assert_eq!(input.role, AuthorRole::Parent);
+                assert!(
+                    input.role == AuthorRole::Parent || f.rule == RuleId::SafeguardingToDsl,
+                    "{:?} {:?}",
+                    input.role,
+                    f.rule
+                );
                 assert!(applies(f.rule, input.role, input.context));
             }
         }
@@ -249,10 +254,11 @@ fn the_veto_withdraws_a_parents_routing_warning_only() {
         "the school's own term"
     );
 
-    assert!(Model::from_json(&format!(
-        "{{\"version\":1,\"rules\":[{{\"rule\":\"pickup-change-to-office\",\"bias\":0,\"threshold\":0.5,\"veto\":1.5,\"weights\":{{}}}}]}}"
-    ))
-    .is_err());
+    assert!(
+        Model::from_json(
+            "{\"version\":1,\"rules\":[{\"rule\":\"pickup-change-to-office\",\"bias\":0,\"threshold\":0.5,\"veto\":1.5,\"weights\":{}}]}"
+        )
+        .is_err());
 }
 
 /// Even a weights file that asks for it cannot withdraw a safeguarding prompt.
@@ -287,4 +293,32 @@ fn rows_the_learned_layer_overrules_keep_the_rules_reading() {
         "She said she hurt mummy's feelings and said sorry",
     );
     assert!(!rules(&bare, &apology).contains(&RuleId::SafeguardingToDsl));
+}
+
+/// Since round 15 the safeguarding model reads staff, teachers' and pupils' drafts too; the routing
+/// models still read parents' only. A hand-made file whose rows always fire shows which.
+#[test]
+fn the_safeguarding_model_reads_every_role_and_routing_models_parents_only() {
+    let always = Model::from_json(
+        "{\"version\":1,\"rules\":[\
+         {\"rule\":\"safeguarding-to-dsl\",\"bias\":20,\"threshold\":0.5,\"weights\":{}},\
+         {\"rule\":\"complaint-to-office\",\"bias\":20,\"threshold\":0.5,\"weights\":{}}]}",
+    )
+    .expect("model");
+    let e = engine().with_model(Some(always));
+    let text = "Thanks for a lovely week";
+    let teacher = e.check(&draft(AuthorRole::Teacher, Context::PrivateMessage, text));
+    let sg = teacher
+        .iter()
+        .find(|f| f.rule == RuleId::SafeguardingToDsl)
+        .expect("the safeguarding model reads a teacher's draft");
+    assert_eq!(sg.severity, Severity::Warn, "the model never blocks");
+    assert!(!teacher.iter().any(|f| f.rule == RuleId::ComplaintToOffice));
+    let parent = rules(
+        &e,
+        &draft(AuthorRole::Parent, Context::PrivateMessage, text),
+    );
+    assert!(
+        parent.contains(&RuleId::SafeguardingToDsl) && parent.contains(&RuleId::ComplaintToOffice)
+    );
 }
