@@ -581,6 +581,28 @@ impl Cx<'_> {
             {
                 continue;
             }
+            // Round 15: the routing rules' message-level counter-cues veto the model too: a report that
+            // all went well or an invitation ("loves the walk home with her nan", "everyone welcome"), a
+            // thing being collected, a question about how a service runs.
+            if let Some((a, b)) = span
+                && matches!(
+                    rule,
+                    RuleId::AbsenceToOffice
+                        | RuleId::PickupChangeToOffice
+                        | RuleId::UrgentToPhone
+                        | RuleId::MedicationToNursing
+                )
+            {
+                let h = Hit { first: a, last: b };
+                let reported = !self.has(Lex::PickupChanged) && self.around(Lex::NoAction, h, 5);
+                let pickup = rule == RuleId::PickupChangeToOffice;
+                if reported
+                    || (pickup && self.around(Lex::PickupThing, h, 3))
+                    || (pickup && self.has(Lex::AskInfo) && !self.around(Lex::FirstPerson, h, 4))
+                {
+                    continue;
+                }
+            }
             let span = span.or_else(|| (!self.text.tokens.is_empty()).then_some((0, 0)));
             out.push(Raw {
                 rule,
@@ -769,6 +791,17 @@ impl Cx<'_> {
         };
         let absence_now: Vec<Hit> = absence_now.into_iter().filter(|h| !theirs(h)).collect();
         let cued: Vec<Hit> = cued.into_iter().filter(|h| !theirs(h)).collect();
+        // Round 15: a routing cue within a few words of a report that all went well or was enjoyed, or of
+        // a public invitation ("the walking bus was so fun", "he got in fine", "everyone welcome"), is a
+        // report, not a request, unless the message says what changes.
+        let changed = self.has(Lex::PickupChanged);
+        let reported = |h: &Hit| !changed && self.around(Lex::NoAction, *h, 5);
+        let unreported =
+            |v: Vec<Hit>| -> Vec<Hit> { v.into_iter().filter(|h| !reported(h)).collect() };
+        let absence_now = unreported(absence_now);
+        let late = unreported(late);
+        let appointment = unreported(appointment);
+        let cued = unreported(cued);
         let absence = self.first_of(&[
             &absence_now,
             &late,
@@ -825,6 +858,17 @@ impl Cx<'_> {
                 if !self.has(Lex::PickupChanged) {
                     v.retain(|h| !self.around(Lex::PickupRoutine, *h, 5));
                 }
+                // Round 15: a thing being collected ("picking up the raffle prizes", "the boxes got
+                // collected by"), a report of a run that went well, and a question about how a service
+                // runs ("what time does the minibus get back?") with no child of the author's in it.
+                v.retain(|h| !self.around(Lex::PickupThing, *h, 3) && !reported(h));
+                if self.has(Lex::AskInfo) {
+                    v.retain(|h| {
+                        self.around(Lex::FirstPerson, *h, 4)
+                            || (h.first..=h.last)
+                                .any(|j| matches!(self.text.norm(j), "him" | "her" | "them"))
+                    });
+                }
                 v
             } else {
                 Vec::new()
@@ -842,10 +886,15 @@ impl Cx<'_> {
             self.push(out, RuleId::DinnerEnquiryToOffice, Severity::Info, Some(h));
         }
 
+        // Round 15: "tablet" next to a device word ("the new tablet ... parental controls") is a device.
         let medication = self
             .clean(Lex::Medication, Lex::MedNot, 1, 2)
-            .first()
-            .copied();
+            .into_iter()
+            .filter(|h| !reported(h))
+            .find(|h| {
+                !((h.first..=h.last).any(|j| self.text.norm(j).starts_with("tablet"))
+                    && self.around(Lex::MedDevice, *h, 10))
+            });
         if let Some(h) = medication {
             self.push(out, RuleId::MedicationToNursing, Severity::Warn, Some(h));
         }
@@ -871,7 +920,13 @@ impl Cx<'_> {
                         |i: usize| matches!(self.text.norm(i), "you" | "me" | "us" | "u");
                     let lead = matches!(self.text.norm(h.first), "let" | "tell" | "remind");
                     let about_author = (lead && to_author(h.first + 1)) || to_author(h.last + 1);
-                    !about_author
+                    // Round 15: "I'll tell him tonight" is the author's own errand, not one for the school.
+                    let authors_own = h.first > 0
+                        && matches!(
+                            self.text.norm(h.first - 1),
+                            "i'll" | "ill" | "we'll" | "i" | "will"
+                        );
+                    !about_author && !authors_own && !reported(h)
                 });
                 // A change to today's dinner has to reach the kitchen this morning.
                 let dinner_today =
@@ -1015,6 +1070,11 @@ impl Cx<'_> {
                     .chain(self.clean(Lex::ComplaintAsk, Lex::ComplaintNot, 1, 1))
                     .chain(self.complaint_categories(threat, abuse_at))
                     .filter(|h| !self.around(Lex::Laughing, *h, 8))
+                    // Round 15: "nothing's changed, we'll collect as usual" confirms an arrangement.
+                    .filter(|h| {
+                        !((h.first..=h.last).any(|j| self.text.norm(j) == "changed")
+                            && (self.has(Lex::PickupRoutine) || self.has(Lex::ChangeConfirm)))
+                    })
                     .collect();
                 weak.extend(self.sarcasm());
                 weak

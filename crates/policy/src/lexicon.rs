@@ -171,6 +171,8 @@ lexicons! {
         "grandfather", "grandmother", "grandad", "grandpa", "grandma", "granny", "nan", "nana", "nanny", "nani", "dadi",
         "cousin", "cousins", "uncle", "auntie", "aunty", "aunt", "my mum", "my dad", "my mother", "my father",
         "my husband", "my wife", "my partner", "the dog", "the cat", "our dog", "our cat",
+        // Round 15: staff, and the author themselves ("the class teacher being off sick", "sorry for myself with a cold").
+        "teacher", "class teacher", "myself", "grandad's", "grandma's", "nan's", "nana's", "granny's", "grandpa's",
     ],
     SickNot => [
         "poorly planned", "poorly organised", "poorly run", "poorly managed", "poorly handled",
@@ -180,6 +182,7 @@ lexicons! {
         "no sickness", "not sick", "wasn't sick", "no sick", "going round", "going around", "still going around", "sick trick", "that's sick", "thats sick",
         "making herself sick", "making himself sick", "herself sick", "himself sick",
         "hay fever", "hayfever", "sick day", "spots on the", "polka dots", "cough syrup",
+        "sick as a", "sick goal", "sick trick", "a sick", "so sick", // Round 15: slang and idiom
         "sick of", "sick and tired", "sick note", "worried sick", "homesick", "car sick", "travel sick",
         "sick bucket", "make me sick", "makes me sick", "sickness policy", "48 hours after", "48 hours",
         "bug hunt", "bugs", "mini beasts", "flu vaccine", "flu spray", "nasal flu", "flu immunisation",
@@ -271,6 +274,42 @@ lexicons! {
         "pick up the costume", "pick up lost property", "collect his book", "collect her book", "collect the",
         "collect money", "collecting money", "collecting for", "collect for", "lift share",
     ],
+    // Round 15: a message that reports nothing for the office to act on — an event that went well or was
+    // enjoyed ("the walking bus was so fun", "loved picking him up last week", "he got in fine"), or a public
+    // invitation ("everyone welcome", "no appointment needed"). A routing cue within a few words of one is
+    // a report, not a change or an absence, unless the message also says what changes.
+    NoAction => [
+        "was so fun", "so much fun", "was great fun", "so proud", "was a star", "been a star", "so brave", "was brave",
+        "loved", "loves", "talked about nothing else", "talking about nothing else", "tells her everything",
+        "tells him everything", "thanks for keeping an eye", "thank you for keeping an eye", "thank you to the",
+        "wasn't upset", "got in fine", "went in fine", "he was fine", "she was fine", "was fine in",
+        "seemed ok", "seemed fine", "seems fine", "all's well", "all is well", "all fine now", "no harm done",
+        "fine in herself", "fine in himself", "but she's fine", "but he's fine", "full of beans",
+        "dealt with it", "dealt with straight away", "sorted it straight away",
+        "everyone welcome", "all welcome", "everybody welcome", "no appointment needed", "no need to book",
+        "donations welcome", "all donations", "any families", "if any families",
+    ],
+    // Round 15: "nothing's changed" confirming an arrangement or thanking, not complaining.
+    ChangeConfirm => ["confirm", "thank you", "say thank", "from us", "our end", "just checking", "same arrangement", "just wanted to say"],
+    // Round 15: a thing, not a child, is what is being collected or picked up ("picking up the raffle
+    // prizes", "the harvest boxes got collected", "the class hamster is going home with").
+    PickupThing => [
+        "prize*", "raffle", "tombola", "litter", "rubbish", "bottles", "box", "boxes", "parcel*", "donation*",
+        "book bag", "bookbag", "reading book", "lunchbox", "lunch box", "uniform", "costume*", "tickets",
+        "hamster", "class pet", "teddy", "shopping", "keys", "leavers hoodie*",
+    ],
+    // Round 15: a question about how a service runs ("what time does the minibus get back?", "does the
+    // after school football finish at 4.15 or 4.30?", "will it be the big coach or the minibus?").
+    AskInfo => [
+        "what time does", "what time do", "does the", "do you know if", "does anyone know if", "will it be",
+        "is it the", "what time is the", "does it finish", "do they finish", "what time the", "recommend*", "any recommendations",
+    ],
+    // Round 15: a medicine word about a device or a topic ("the new tablet ... parental controls", "the
+    // medicine wheel in RE", "epipen training").
+    MedDevice => [
+        "parental controls", "parental control", "screen time", "coding", "charger", "ipad", "apps", "games",
+        "youtube", "wifi", "kindle", "laptop",
+    ],
     // ---- dinner-enquiry-to-office ------------------------------------------------------------------
     Dinner => [
         "her dinner choice", "his dinner choice", "vegetarian", "veggie", "halal", "the kitchen must", "the kitchen knows", "the kitchen know", "kitchen has stopped", "free meals", "universal free", "back on sandwiches", "bbq lunch",
@@ -348,7 +387,7 @@ lexicons! {
     MedStop => [ "give at home", "give it at home", "gives at home", "given at home", "give her it at home", "give him it at home", "nothing in school", "anything in school","anymore", "any more", "no longer", "doesn't need", "does not need", "stopped", "finished"],
     // ---- medication-to-nursing ---------------------------------------------------------------------
     // Medicine words about something else: pets fed, games, lessons, pretend play.
-    MedNot => ["feeds the", "feed the", "feed it", "feed them", "medicine ball", "medicine in the past", "about medicine", "wants to be a doctor", "a doctor like", "wrote me a"],
+    MedNot => ["feeds the", "feed the", "feed it", "feed them", "medicine ball", "medicine in the past", "about medicine", "medicine wheel", "in the olden days", "history of medicine", "training", "wants to be a doctor", "a doctor like", "wrote me a"],
     Medication => [
         "asthma pump", "his pump", "her pump", "feed times", "feed to", "changed _ feed", "her tabs", "his tabs", "adhd tabs", "hay fever spray", "nasal spray", "iron syrup", "cough syrup", "the purple one", "puffs",
         "drops done", "done the drops", "drops this morning", "new tablet", "tablet for her", "tablet for his", "tablet for the", "allergy tablet*",
@@ -444,6 +483,8 @@ lexicons! {
         "no change to", "disappointed to miss", "through the council", "from the council", "council saying", "moving house", "no further complaint", "as chair of", "governors through",
         "no complaints", "not complaining", "can't complain", "cant complain", "not a complaint", "no complaint",
         "not to complain", "never complains", "not fair on", "house is chaos",
+        // Round 15: understanding, an apology for the child, a moan about the weather.
+        "understand why", "totally understand", "completely understand", "sorry she was", "sorry he was", "this weather", "the weather",
     ],
     StaffComplaintHandling => [
         "can't agree that", "cannot agree that", "your letter of complaint",

@@ -2386,3 +2386,149 @@ fn round14_rows() {
         check(&engine, row);
     }
 }
+
+/// Round 15 (A): routing counter-cues, each with a must-fire twin: a report that all went well, a thing
+/// being collected, a question about how a service runs, "nothing has changed" confirming, idioms and
+/// devices, the author's own errand.
+#[test]
+fn round15_rows() {
+    use AuthorRole::Parent;
+    use Context::{ClassChat as Cc, PrivateMessage as Pm};
+    use RuleId as R;
+    use Severity::Warn;
+    let k = Some("k01");
+    let p = R::PickupChangeToOffice;
+    let c = R::ComplaintToOffice;
+    let rows: &[Case<'_>] = &[
+        (
+            Parent,
+            Pm,
+            "Aisha says the walking bus was so fun this morning, thank you to the volunteers",
+            k,
+            T,
+            p,
+            None,
+        ),
+        (
+            Parent,
+            Pm,
+            "Aisha will go on the walking bus this morning instead, her nan is poorly",
+            k,
+            T,
+            p,
+            Some(Warn),
+        ),
+        (
+            Parent,
+            Pm,
+            "I will pick up the book bag from the office tomorrow, he left it on the bus",
+            k,
+            T,
+            p,
+            None,
+        ),
+        (
+            Parent,
+            Pm,
+            "I will pick up the twins from the office tomorrow instead of grandma",
+            k,
+            T,
+            p,
+            Some(Warn),
+        ),
+        (
+            Parent,
+            Cc,
+            "what time does the minibus get back from swimming on a Tuesday?",
+            k,
+            T,
+            p,
+            None,
+        ),
+        (
+            Parent,
+            Pm,
+            "nan's getting him off the minibus on Tuesday, not me",
+            k,
+            T,
+            p,
+            Some(Warn),
+        ),
+        (
+            Parent,
+            Pm,
+            "Just to confirm that nothing has changed, we will collect Isabella as usual at 3.15 on Friday.",
+            k,
+            T,
+            c,
+            None,
+        ),
+        (
+            Parent,
+            Pm,
+            "I raised the broken toilets in March and nothing has changed, it isn't good enough",
+            k,
+            T,
+            c,
+            Some(Warn),
+        ),
+        (
+            Parent,
+            Pm,
+            "Lottie's been sick as a parrot about losing the rounders match",
+            k,
+            T,
+            R::SicknessToOffice,
+            None,
+        ),
+        (
+            Parent,
+            Pm,
+            "Lottie's been sick twice in the night so she's staying home",
+            k,
+            T,
+            R::SicknessToOffice,
+            Some(Warn),
+        ),
+        (
+            Parent,
+            Pm,
+            "We've set up parental controls on the new tablet, thank you for the letter",
+            k,
+            T,
+            R::MedicationToNursing,
+            None,
+        ),
+        (
+            Parent,
+            Pm,
+            "He has a new tablet for his hay fever, can he have it at lunch",
+            k,
+            T,
+            R::MedicationToNursing,
+            Some(Warn),
+        ),
+        (
+            Parent,
+            Pm,
+            "Tidy, thanks, I'll tell him tonight",
+            k,
+            T,
+            R::UrgentToPhone,
+            None,
+        ),
+        (
+            Parent,
+            Pm,
+            "Please can you tell him tonight his nan is picking him up",
+            k,
+            T,
+            R::UrgentToPhone,
+            Some(Warn),
+        ),
+    ];
+    let engine = engine_with(json!({}), json!({}));
+    for row in rows {
+        check(&engine, row);
+    }
+}
