@@ -136,7 +136,9 @@ lexicons! {
     ],
     // Being held up on the way to pick-up; counts only with a same-day or pick-up cue.
     PickupStuck => [ "running late", "running horribly late", "stuck in a meeting", "held up in a meeting", "stuck behind","stuck at work", "stuck in traffic", "traffic", "held up at work", "stuck on a train", "train is delayed"],
-    PickupWord => ["keep _ inside", "keep _ in office", "min late", "mins late", "lift share", "lift-share", "lift swap", "pick up", "pickup", "pick him up", "pick her up", "collect", "collection", "home time", "hometime", "the gate", "3.15", "3.30", "3pm", "3 15", "3 30", "get him", "get her", "grab him", "grab her"],
+    PickupWord => ["keep _ inside", "keep _ in office", "min late", "mins late", "lift share", "lift-share", "lift swap", "pick up", "pickup", "pick him up", "pick her up", "collect", "collection", "home time", "hometime", "the gate", "3.15", "3.30", "3pm", "3 15", "3 30", "get him", "get her", "grab him", "grab her",
+        // Round 15: regional "fetch", rural buses and taxis, waiting for a late parent.
+        "fetch", "fetching", "fetchin", "fetched", "be on the bus", "put _ on the bus", "school taxi", "till i get there", "until i get there", "i'll meet him", "i'll meet her", "let out at"],
     // Asking other parents ("can anyone recommend a dentist"): an appointment word there is not an absence.
     AskAround => ["can anyone", "could anyone", "does anyone", "does anybody", "anyone know", "anybody know", "recommend*", "any recommendations"],
     // An existing arrangement restated ("I collect him on Fridays as you know") is not a change.
@@ -222,6 +224,14 @@ lexicons! {
     // Round 13: an arrangement verb (who collects, who walks or drives the child, the child kept back or
     // staying on for a club); a collection change only with a day, a time or "from now on" near it.
     PickupArrange => [
+        // Round 15: regional and rural collection verbs and routes, each still needing a day, time or change
+        // word within 8 ("Nanna fetching our Dylan tonight", "won't be on the bus this morning", "stay in the
+        // hall till I get down about half 3", "let out at the back gate tomorrow", "I'll meet him at the stop").
+        "fetch~", "fetchin", "is fetching", "be on the bus", "put _ on the bus", "the school taxi", "different bus",
+        "stay in the _ till", "stay in the _ until", "stay in the _ after school", "till i get there", "until i get there",
+        "coming in for her", "coming in for him", "i'll meet him", "i'll meet her", "i will meet him", "i will meet her",
+        "let out at", "be ready at the", "drop my _ off", "collect from the", "collected at", "try to collect",
+        "going to nanny's", "going to nana's", "going to nan's", "keep _ with you",
         "pick _ up", "picking _ up", "picking _ _ up", "pick up at", "pick up #", "on pick up", "doing pick up", "doin pick up", "do drop off", "drop _ in the morning*", "drop _ in the mornin*", "drop _ home", "get her at", "get him at", "be there #", "be there by #", "not make pickup", "collect at", "collects both", "collecting both", "collect at #",
         "gettin him", "gettin her", "pickin him", "pickin her", "pick him today", "pick her today", "got her today", "got him today", "comes for him", "comes for her", "come for him", "come for her", "take her straight", "take him straight", "take _ home", "take _ from school", "take ours to", "take mine to",
         "walk home with", "walkin home", "walking home with", "walk with yours", "walk with her sister", "walk with his brother", "by the school bus", "the school bus from", "car share home", "the car share", "share the lift", "come out the side gate",
