@@ -453,6 +453,16 @@ lexicons! {
     // Round 13: what is asked of the school (an explanation, a decision undone, money back, someone to act)
     // and how long it has been asked (persistence), in the families every new writer used.
     ComplaintAsk => [
+        // Round 15: demands for an investigation, an explanation or the decision-maker; being left out of a
+        // decision; a failure to act ("I want this investigated", "I'd like to know who made that decision",
+        // "when were parents going to be told", "that's not your decision to make", "the teacher did nothing").
+        "want this investigated", "want it investigated", "like this investigated", "want this explained", "want it explained",
+        "like this explained", "know who made", "who made that decision", "who made the decision", "like this looked at",
+        "want this looked at", "who do i speak to about getting", "someone explain what", "explain what the",
+        "were parents going to be told", "was anyone going to tell", "were we going to be told", "not your decision",
+        "without talking to me", "without telling me", "did nothing", "nobody said a word", "no one said a word",
+        "really that hard", "just keep asking", "keep having to ask", "funny how there", "bit rich",
+        "who employs", "did anyone think about",
         "explain that", "explain this", "explanation please", "an explanation please", "who decided", "who sets this", "who set this", "who do i speak to about it", "who do i speak to about this", "who do i talk to about it",
         "want to know what happened", "like to know what happened", "like to know what the plan is", "want to understand why", "want this sorted", "want it sorted", "like this sorted", "like it sorted", "can this be sorted", "please can this be sorted",
         "can somebody actually", "can someone actually", "someone look into it", "someone to look into it", "could someone look into", "someone could look into", "please reconsider", "not justified", "unjustified", "request that it be removed", "be removed from his record", "be removed from her record",
@@ -507,6 +517,12 @@ lexicons! {
         "that is not what happened", "that's not what happened", "with respect you",
         "not be withdrawing", "won't be withdrawing", "how much clearer", "can't do refunds", "cannot do refunds", "no need to take it further", "no need to go to the office",
         // Round 14: a ruling on a complaint with no apology ("that's the end of the matter").
+        // Round 15: closing or owning a complaint ("I'll consider the matter closed", "it won't happen again",
+        // "the member of staff involved has apologised", "I accept it was short notice").
+        "matter closed", "treating this as resolved", "resolves things", "won't happen again", "accept my apology",
+        "apologies on behalf", "the staff involved", "member of staff involved", "won't be changing it",
+        "take it any further", "go to the head about it", "charged twice", "agree it wasn't good enough", "i accept it was",
+        "i accept _ should", "she accepts", "he accepts", "they've apologised", "she'll apologise", "he'll apologise",
         "end of the matter", "not up for negotiation", "won't be discussing it", "not changing it", "made fairly", "it's been fair", "leave it there", "did anything wrong", "didn't do anything wrong", "reviewed what happened", "can't be expected to", "charged in error", "made a mistake", "as far as i'm concerned", "policy is what it is",
     ],
     // A member of staff owning a parent's dissatisfaction: an apology or an acknowledgement of the

@@ -2392,7 +2392,7 @@ fn round14_rows() {
 /// devices, the author's own errand.
 #[test]
 fn round15_rows() {
-    use AuthorRole::Parent;
+    use AuthorRole::{Parent, Teacher};
     use Context::{ClassChat as Cc, PrivateMessage as Pm};
     use RuleId as R;
     use Severity::Warn;
@@ -2579,6 +2579,61 @@ fn round15_rows() {
             k,
             T,
             p,
+            None,
+        ),
+        // Complaints: demands for an explanation or the decision-maker; staff closing a complaint.
+        (
+            Parent,
+            Pm,
+            "Why was he not allowed to pray in the quiet room like we agreed? I want this explained please.",
+            k,
+            T,
+            c,
+            Some(Warn),
+        ),
+        (
+            Parent,
+            Pm,
+            "Could you explain the new phonics scheme at parents' evening? I'd love to help at home",
+            k,
+            T,
+            c,
+            None,
+        ),
+        (
+            Parent,
+            Pm,
+            "So she wasn't allowed on the trip. I'd like to know who made that decision",
+            k,
+            T,
+            c,
+            Some(Warn),
+        ),
+        (
+            Parent,
+            Pm,
+            "I'd like to know who is running the bake sale so I can help",
+            k,
+            T,
+            c,
+            None,
+        ),
+        (
+            Teacher,
+            Pm,
+            "I've spoken to the lunchtime supervisor and she accepts she raised her voice. I hope that resolves things.",
+            k,
+            T,
+            c,
+            Some(Warn),
+        ),
+        (
+            Teacher,
+            Pm,
+            "I've spoken to the lunchtime supervisor and she's happy to keep an eye on his lunch.",
+            k,
+            T,
+            c,
             None,
         ),
     ];
