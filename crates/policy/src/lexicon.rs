@@ -135,7 +135,7 @@ lexicons! {
         "switch off", "turn off", "time off work", "day off work", "back to you", "get back", "come back to",
     ],
     // Being held up on the way to pick-up; counts only with a same-day or pick-up cue.
-    PickupStuck => [ "running late", "running horribly late", "stuck in a meeting", "held up in a meeting", "stuck behind","stuck at work", "stuck in traffic", "traffic", "held up at work", "stuck on a train", "train is delayed"],
+    PickupStuck => [ "running late", "running horribly late", "stuck in a meeting", "held up in a meeting", "stuck behind","stuck at work", "stuck in traffic", "traffic", "held up at work", "stuck on a train", "train is delayed", "runnin late", "bus hasn't come", "bus hasnt come", "bus didn't come", "bus didnt come", "bus hasn't turned up"],
     PickupWord => ["keep _ inside", "keep _ in office", "min late", "mins late", "lift share", "lift-share", "lift swap", "pick up", "pickup", "pick him up", "pick her up", "collect", "collection", "home time", "hometime", "the gate", "3.15", "3.30", "3pm", "3 15", "3 30", "get him", "get her", "grab him", "grab her",
         // Round 15: regional "fetch", rural buses and taxis, waiting for a late parent.
         "fetch", "fetching", "fetchin", "fetched", "be on the bus", "put _ on the bus", "school taxi", "till i get there", "until i get there", "i'll meet him", "i'll meet her", "let out at"],
@@ -349,6 +349,10 @@ lexicons! {
     DinnerChange => ["instead of", "instead", "can he have", "can she have", "could he have", "could she have", "change to", "switch to"],
     // ---- urgent-to-phone ---------------------------------------------------------------------------
     Urgent => [
+        // Round 15: a same-day demand to know or to speak, someone needed at a place at a time, a call before
+        // a time ("I need to know today", "speak to your DSL today", "can someone please be at reception at 1pm").
+        "need to know today", "need to know by today", "speak to your _ today", "speak to the _ today", "can someone please be at",
+        "could someone please be at", "can someone be at", "ring me before #", "call me before #", "phone me before #",
         "attention today", "earliest convenience", "at your earliest", "time sensitive", "time critical",
         "today is important", "is important today", "can someone meet me", "someone meet me", "someone from the school ring", "someone from the school call", "deal with this today", "deal with it today", "meet me at the office", "need to talk with teacher today", "before 3 o'clock today",
         "speak with someone today", "speak with you today", "talk with someone today", "it can't wait", "it cannot wait", "this can't wait",
@@ -374,6 +378,7 @@ lexicons! {
         "at 12", "at midday", "at noon", "at 12pm",
         "today's", "todays", "today", "this afternoon", "this morning", "tonight", "at lunch", "at lunchtime", "lunch time today",
         "after school today", "at home time", "at hometime", "home time today",
+        "at dinner", "at dinnertime", "at dinner time",
     ],
     PassMessage => [
         "pass this on", "pass that on", "pass it on",
@@ -399,6 +404,9 @@ lexicons! {
     // Medicine words about something else: pets fed, games, lessons, pretend play.
     MedNot => ["feeds the", "feed the", "feed it", "feed them", "medicine ball", "medicine in the past", "about medicine", "medicine wheel", "in the olden days", "history of medicine", "training", "wants to be a doctor", "a doctor like", "wrote me a"],
     Medication => [
+        // Round 15: diabetes and feeds, drops from the pharmacist, prescribed drug names.
+        "bolus", "carb ratio", "omnipod", "insulin pump", "the pod", "pharmacist gave", "gave drops", "gave her drops",
+        "gave him drops", "oxybutynin", "new formula", "his formula", "her formula",
         "asthma pump", "his pump", "her pump", "feed times", "feed to", "changed _ feed", "her tabs", "his tabs", "adhd tabs", "hay fever spray", "nasal spray", "iron syrup", "cough syrup", "the purple one", "puffs",
         "drops done", "done the drops", "drops this morning", "new tablet", "tablet for her", "tablet for his", "tablet for the", "allergy tablet*",
         "hayfever tablet*", "hay fever tablet*", "his _ tablet", "her _ tablet", "vitamin d", "vitamin drops", "iron tablets", "g tube", "g-tube",
