@@ -595,6 +595,9 @@ impl Cx<'_> {
             {
                 let h = Hit { first: a, last: b };
                 let reported = !self.has(Lex::PickupChanged) && self.around(Lex::NoAction, h, 5);
+                if rule == RuleId::AbsenceToOffice && self.adults_own(h) {
+                    continue;
+                }
                 let pickup = rule == RuleId::PickupChangeToOffice;
                 if reported
                     || (pickup && self.around(Lex::PickupThing, h, 3))
@@ -802,6 +805,13 @@ impl Cx<'_> {
         let late = unreported(late);
         let appointment = unreported(appointment);
         let cued = unreported(cued);
+        // Round 15: an absence cue that belongs to the author or a collecting adult (`adults_own`).
+        let not_adults =
+            |v: Vec<Hit>| -> Vec<Hit> { v.into_iter().filter(|h| !self.adults_own(*h)).collect() };
+        let absence_now = not_adults(absence_now);
+        let late = not_adults(late);
+        let appointment = not_adults(appointment);
+        let cued = not_adults(cued);
         let absence = self.first_of(&[
             &absence_now,
             &late,
@@ -1134,6 +1144,30 @@ impl Cx<'_> {
                     || (lo..=hi).any(|j| toks[j].is_number())
             })
             .collect()
+    }
+
+    /// Round 15: in a message about collection, an absence cue within four words after the author or a
+    /// collecting adult ("I've got the dentist", "I'll be late picking up", "the childminder is off sick") is
+    /// that adult's, unless a pronoun for the child comes in between ("I'm keeping her off").
+    fn adults_own(&self, h: Hit) -> bool {
+        if !(self.has(Lex::PickupWord) || self.home_time_clock()) {
+            return false;
+        }
+        let last = (h.last + 2).min(self.text.tokens.len().saturating_sub(1));
+        self.all(Lex::FirstPerson)
+            .iter()
+            .chain(self.all(Lex::PickupPerson))
+            .chain(self.all(Lex::AdultSubject))
+            .any(|x| {
+                x.last < h.first
+                    && h.first - x.last <= 4
+                    && !(x.last + 1..=last).any(|j| {
+                        matches!(
+                            self.text.norm(j),
+                            "him" | "her" | "them" | "he" | "she" | "he's" | "she's" | "they"
+                        )
+                    })
+            })
     }
 
     /// Round 14: a clock time in the afternoon home-time window ("3.45", "15:05", "1515", "4pm"), which

@@ -301,6 +301,8 @@ lexicons! {
     ],
     // Round 15: "nothing's changed" confirming an arrangement or thanking, not complaining.
     ChangeConfirm => ["confirm", "thank you", "say thank", "from us", "our end", "just checking", "same arrangement", "just wanted to say"],
+    // Round 15: the author as the subject of an absence cue in a pick-up message ("I'll be late picking up").
+    AdultSubject => ["i'll", "i'd", "we'll", "im", "ive", "dad's", "mum's", "daddy's", "mummy's", "husband's", "wife's"],
     // Round 15: a thing, not a child, is what is being collected or picked up ("picking up the raffle
     // prizes", "the harvest boxes got collected", "the class hamster is going home with").
     PickupThing => [

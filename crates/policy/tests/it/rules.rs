@@ -2691,6 +2691,43 @@ fn round15_rows() {
             R::MedicationToNursing,
             None,
         ),
+        // An absence cue owned by the author or a collecting adult in a pick-up message.
+        (
+            Parent,
+            Pm,
+            "me mom is fetching Autumn today cos I've got the dentist",
+            k,
+            T,
+            R::AbsenceToOffice,
+            None,
+        ),
+        (
+            Parent,
+            Pm,
+            "I'm taking her to the dentist today so I'll collect her at 1",
+            k,
+            T,
+            R::AbsenceToOffice,
+            Some(Warn),
+        ),
+        (
+            Parent,
+            Pm,
+            "the childminder is off sick so my husband will pick up tadhg at 3 today",
+            k,
+            T,
+            R::AbsenceToOffice,
+            None,
+        ),
+        (
+            Parent,
+            Pm,
+            "she is off sick today, her dad will pick up her reading book at 3",
+            k,
+            T,
+            R::AbsenceToOffice,
+            Some(Warn),
+        ),
     ];
     let engine = engine_with(json!({}), json!({}));
     for row in rows {
