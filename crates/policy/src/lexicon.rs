@@ -83,6 +83,10 @@ lexicons! {
         "back on the", "be back at school",
     ],
     AbsenceNot => [
+        // Round 15: a place of worship as the host or owner of something ("the mosque open day", "the gurdwara
+        // is doing free langar", "the mosque Instagram", "a thread from the temple"), not where the child goes.
+        "open day", "is doing", "is holding", "are holding", "instagram", "facebook page", "from the temple", "from the mosque",
+        "from the gurdwara", "from the church", "from the mandir",
         "off work", "time off work", "day off to help", "the day off to help", "book time off", "if ur", "if you're going to be", "if you are going to be", "on the way to", "for all of", "saw a letter", "i saw a letter", "no more appointments", "after school on", "the dentist after school", "on our street", "for adults",
         "info about", "information about", "clinic drop", "drop in session",
         "has cleared", "cleared him", "cleared her", "discharged",
@@ -294,7 +298,7 @@ lexicons! {
         "tells him everything", "thanks for keeping an eye", "thank you for keeping an eye", "thank you to the",
         "wasn't upset", "got in fine", "went in fine", "he was fine", "she was fine", "was fine in",
         "seemed ok", "seemed fine", "seems fine", "all's well", "all is well", "all fine now", "no harm done",
-        "fine in herself", "fine in himself", "but she's fine", "but he's fine", "full of beans",
+        "fine in herself", "fine in himself", "but she's fine", "but he's fine", "full of beans", "for the cards", "for the flowers",
         "dealt with it", "dealt with straight away", "sorted it straight away",
         "everyone welcome", "all welcome", "everybody welcome", "no appointment needed", "no need to book",
         "donations welcome", "all donations", "any families", "if any families",
@@ -324,6 +328,9 @@ lexicons! {
     ],
     // ---- dinner-enquiry-to-office ------------------------------------------------------------------
     Dinner => [
+        // Round 15: whether a meal is booked or was chosen ("got her dinner booked", "the app says not ordered").
+        "dinner booked", "her dinner booked", "his dinner booked", "dinners booked", "lunch booked", "says not ordered", "not been ordered", "missed choosing", "choose her dinner",
+        "choose his dinner", "choosing her dinner", "choosing his dinner",
         "her dinner choice", "his dinner choice", "vegetarian", "veggie", "halal", "the kitchen must", "the kitchen knows", "the kitchen know", "kitchen has stopped", "free meals", "universal free", "back on sandwiches", "bbq lunch",
         "jacket potato*", "seconds at", "bigger portion*", "portion size*", "dinner money",
         "menu", "menus", "veggie option*", "vegetarian option*", "halal option*", "dinner payment*", "lunch payment*", "top up", "topup", "hot dinner", "lunches", "school dinner", "dinner ladies", "jacket potato", "roast dinner", "dinner", "dinner's", "lunch box",

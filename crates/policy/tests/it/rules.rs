@@ -2728,6 +2728,43 @@ fn round15_rows() {
             R::AbsenceToOffice,
             Some(Warn),
         ),
+        // A place of worship hosting something is not where the child goes; whether a meal is booked.
+        (
+            Parent,
+            Cc,
+            "the gurdwara is doing free langar for the whole community on Sunday, all welcome",
+            k,
+            T,
+            R::AbsenceToOffice,
+            None,
+        ),
+        (
+            Parent,
+            Pm,
+            "we're taking him to the gurdwara on Friday morning for his naming ceremony",
+            k,
+            T,
+            R::AbsenceToOffice,
+            Some(Warn),
+        ),
+        (
+            Parent,
+            Pm,
+            "Can you check Bella's got her dinner booked for the Easter lunch?",
+            k,
+            T,
+            R::DinnerEnquiryToOffice,
+            Some(Severity::Info),
+        ),
+        (
+            Parent,
+            Pm,
+            "Bella had a lovely Easter, we booked a trip to the farm",
+            k,
+            T,
+            R::DinnerEnquiryToOffice,
+            None,
+        ),
     ];
     let engine = engine_with(json!({}), json!({}));
     for row in rows {
