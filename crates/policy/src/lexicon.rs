@@ -598,7 +598,7 @@ lexicons! {
     ],
     // A subject of learning and a question or worry about how it is going, combined within a few words.
     // A question about the whole class rather than one child ("how are they all doing in maths").
-    ClassWide => ["they all", "the kids", "the children", "our kids", "a few of us", "how r they", "how are they"],
+    ClassWide => ["they all", "the kids", "the children", "our kids", "a few of us", "how r they", "how are they", "how they're doing", "how they are doing", "the class do", "the class doing", "the class get on", "class overall"],
     ProgSubject => [
         "readin", "spellin*", "handwritin", "writin", "english",
         "red books", "pink books", "blue books", "green books", "orange books", "yellow books", "purple books", "turquoise books", "white books", "lime books", "gold books", "brown books", "grey books", "red band", "pink band", "blue band", "green band", "orange band", "yellow band", "purple band", "turquoise band", "white band", "lime band", "gold band", "brown band", "grey band",
@@ -670,6 +670,8 @@ lexicons! {
         "always hungry", "starving all the time", "lump on his head", "lump on her head",
     ],
     SafeguardingNot => [
+        // Round 15 (B): laughter idioms ("killing himself laughing"), a thing called beautiful, a thing snatched.
+        "laughing", "laughed", "with laughter", "tell the office", "tell the head", "it's beautiful", "its beautiful", "looks beautiful", "look beautiful", "so beautiful", "beautiful day", "snatched a", "snatched the", "snatching a", "snatches a", "snatched his",
         "ribbon cutting", "ribbon-cutting", "make her clean up", "make her clean the", "make her clean her", "make her clean his", "make him clean",
         "massive hit", "big hit", "huge hit", "a hit at", "nice to meet", "don't know if it's", "don't know if its", "don't know whether", "moved house", "we've moved", "new address is", "our new address", "every other weekend", "court order says", "work as a", "as a social worker", "social worker myself", "walk home alone", "starving by", "starving after", "know where she lives", "know where he lives", "know where you live",
         "kicking me out", "kicking me off", "kicks me out", "till she's older", "till shes older", "till he's older", "until she's older", "until he's older", "when she's older", "when he's older",
@@ -767,6 +769,8 @@ lexicons! {
         "unexplained", "can't explain", "couldn't explain", "keeps coming in with", "again", "not the first",
     ],
     SgAccident => [
+        // Round 15 (B): farm and pet animals cause accidents ("kicked by a calf in the yard").
+        "a calf", "the calf", "calves", "a cow", "the cow", "the cows", "a horse", "the horse", "pony", "the dog", "a dog", "our dog", "the lambs", "a lamb", "the sheep", "a ewe", "a goat", "the goat", "the bull", "a bull", "the cat", "our cat", "the chickens", "a hen",
         "spelling test*", "full marks", "what marks", "what sort of marks", "marks in",
         "walking into", "walked into the", "door frame", "heading the ball", "the ball", "racing",
         "toaster", "kettle", "hob", "baking", "cooking", "curling tongs", "straighteners", "sunburn", "sunburnt",
@@ -825,6 +829,8 @@ lexicons! {
         "on the way to school", "son", "daughter", "boy", "girl", "year 1", "year 2", "reception",
     ],
     SgTopic => [
+        // Round 15 (B): a worry played down ("nothing sinister, just too grown up for him").
+        "nothing sinister", "nothing untoward", "nothing to worry about", "drop-in", "drop in session", "drop-in session",
         "all welcome", "everyone welcome",
         "who to ask for help", "knowing all about", "coffee morning",
         "tooth fairy", "easter bunny",
@@ -946,6 +952,8 @@ lexicons! {
     ],
     // Happy secrets: presents, surprises, books.
     SgSecretNot => [
+        // Round 15 (B): an institution kept out of the loop is a boundary issue, not a child's secret.
+        "tell the office", "tell the head", "tell school",
         "surprise", "surprised", "present", "presents", "card", "gift", "party", "birthday", "secret garden",
         "secret santa", "secret seven", "leaving", "christmas",
     ],
@@ -1066,6 +1074,9 @@ lexicons! {
         "whoevers dad", "whoevers mum", "badly organised", "so disorganised", "disorganised",
     ],
     NegativeNot => [
+        // Round 15 (B): idioms of contentment, an own thing or own child described, an event still happening,
+        // a permission question ("are school allowed to give Calpol").
+        "can't complain", "cannot complain", "can't really complain", "no complaints", "state of my", "the state of me", "he's a bit much", "she's a bit much", "can be a bit much", "school are allowed", "school is allowed", "are school allowed", "still on the app", "still on the website", "fair still", "trip still", "disco still", "party still", "match still", "event still", "show still", "club still",
         "snow", "the cold", "freezing out",
         "i didn't have a clue", "i don't have a clue", "i had no clue",
         "me or is everyone", "some families can't", "some families cannot", "some families don't have",
@@ -1209,6 +1220,10 @@ lexicons! {
     ConfidentialGeneral => [
         "any changes", "should go to", "nursing team", "all parents", "all families", "if your child",
         "any child", "any children", "reminder", "please remember", "please note", "policy", "the office",
+        // Round 15 (B): the school's own service introduced to families ("our visiting speech therapist
+        // is in on Thursday", "I'm the speech therapist", "running a drop-in for parents").
+        "any parents", "any parent", "our visiting", "our speech", "our school nurse", "our family support", "i'm the speech",
+        "i'm the therapist", "i'm the occupational", "drop-in for parents", "drop in for parents", "pop in and say hello",
     ],
     // ---- credential-shared -------------------------------------------------------------------------
     CredentialKey => [
