@@ -919,8 +919,9 @@ impl Cx<'_> {
         };
         let urgent = self
             .clean(Lex::Urgent, Lex::UrgentNot, 0, 1)
-            .first()
-            .copied()
+            .into_iter()
+            // Round 15: "the coach dealt with it straight away" reports a done thing.
+            .find(|h| !reported(h))
             .or(contact_me)
             .or_else(|| {
                 // "Let you know" / "tell me" are about the parent, not a message to pass on.

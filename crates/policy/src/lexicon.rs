@@ -480,6 +480,12 @@ lexicons! {
         "without talking to me", "without telling me", "did nothing", "nobody said a word", "no one said a word",
         "really that hard", "just keep asking", "keep having to ask", "funny how there", "bit rich",
         "who employs", "did anyone think about",
+        // Round 15: a group left out or unheard ("thanks for thinking of us", "lovely to be kept in the loop",
+        // "invisible to this school", "how this school treats"), a flat denial ("that's bollocks"), silence
+        // about something done to the child ("nobody has said anything about a restraint").
+        "thanks for thinking of us", "kept in the loop", "invisible to", "not a single one of the", "any point having",
+        "how this school treats", "how the school treats", "that's bollocks", "that's rubbish", "that's not true",
+        "nobody has said anything", "no one has said anything", "nobody's said anything",
         "explain that", "explain this", "explanation please", "an explanation please", "who decided", "who sets this", "who set this", "who do i speak to about it", "who do i speak to about this", "who do i talk to about it",
         "want to know what happened", "like to know what happened", "like to know what the plan is", "want to understand why", "want this sorted", "want it sorted", "like this sorted", "like it sorted", "can this be sorted", "please can this be sorted",
         "can somebody actually", "can someone actually", "someone look into it", "someone to look into it", "could someone look into", "someone could look into", "please reconsider", "not justified", "unjustified", "request that it be removed", "be removed from his record", "be removed from her record",
@@ -536,7 +542,7 @@ lexicons! {
         // Round 14: a ruling on a complaint with no apology ("that's the end of the matter").
         // Round 15: closing or owning a complaint ("I'll consider the matter closed", "it won't happen again",
         // "the member of staff involved has apologised", "I accept it was short notice").
-        "matter closed", "treating this as resolved", "resolves things", "won't happen again", "accept my apology",
+        "matter closed", "treating this as resolved", "i don't accept", "don't accept i", "do not accept", "resolves things", "won't happen again", "accept my apology",
         "apologies on behalf", "the staff involved", "member of staff involved", "won't be changing it",
         "take it any further", "go to the head about it", "charged twice", "agree it wasn't good enough", "i accept it was",
         "i accept _ should", "she accepts", "he accepts", "they've apologised", "she'll apologise", "he'll apologise",

@@ -2765,6 +2765,43 @@ fn round15_rows() {
             R::DinnerEnquiryToOffice,
             None,
         ),
+        // A group left out, said with an eye-roll; a done thing reported is not urgent.
+        (
+            Parent,
+            Pm,
+            "Sports day on a Friday when all the farmers are at market. Thanks for thinking of us 🙄",
+            k,
+            T,
+            R::ComplaintToOffice,
+            Some(Warn),
+        ),
+        (
+            Parent,
+            Pm,
+            "Thanks for the lovely card, and for thinking of us at such a sad time",
+            k,
+            T,
+            R::ComplaintToOffice,
+            None,
+        ),
+        (
+            Parent,
+            Pm,
+            "some lads called him names, the coach dealt with it straight away so just letting you know",
+            k,
+            T,
+            R::UrgentToPhone,
+            None,
+        ),
+        (
+            Parent,
+            Pm,
+            "some lads called him names at lunch, please can someone call me straight away",
+            k,
+            T,
+            R::UrgentToPhone,
+            Some(Warn),
+        ),
     ];
     let engine = engine_with(json!({}), json!({}));
     for row in rows {
