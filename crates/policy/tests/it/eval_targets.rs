@@ -199,50 +199,22 @@ fn dev17_set_meets_targets() {
     assert_targets_except("dev17.jsonl", &[("warn/block on clean messages", 0.04)]);
 }
 
-/// Round 15 sets (rural and coastal writers; SEND families; dev21). Not every target is met yet: floors are
-/// the round-15 values rounded down (the false-alarm ceiling rounded up), so the rules can only get better.
+/// Round 15 sets: dev18 (rural and coastal families), dev19 (SEND families and staff), dev21. Every target
+/// is met after tuning except safeguarding-to-dsl recall, held to a floor at its value before the round
+/// (B's safeguarding work may raise it: raise the floor then, never lower it).
 #[test]
 fn dev18_set_meets_targets() {
-    assert_targets_except(
-        "dev18.jsonl",
-        &[
-            ("safeguarding-to-dsl recall", 0.69),
-            ("pickup-change-to-office recall", 0.80),
-            ("dinner-enquiry-to-office recall", 0.83),
-            ("urgent-to-phone recall", 0.79),
-            ("complaint-to-office recall", 0.71),
-            ("warn/block on clean messages", 0.03),
-        ],
-    );
+    assert_targets_except("dev18.jsonl", &[("safeguarding-to-dsl recall", 0.69)]);
 }
 
 #[test]
 fn dev19_set_meets_targets() {
-    assert_targets_except(
-        "dev19.jsonl",
-        &[
-            ("safeguarding-to-dsl recall", 0.62),
-            ("pickup-change-to-office recall", 0.82),
-            ("urgent-to-phone recall", 0.79),
-            ("medication-to-nursing recall", 0.74),
-            ("complaint-to-office recall", 0.68),
-            ("warn/block on clean messages", 0.03),
-        ],
-    );
+    assert_targets_except("dev19.jsonl", &[("safeguarding-to-dsl recall", 0.62)]);
 }
 
 #[test]
 fn dev21_set_meets_targets() {
-    assert_targets_except(
-        "dev21.jsonl",
-        &[
-            ("safeguarding-to-dsl recall", 0.74),
-            ("pickup-change-to-office recall", 0.84),
-            ("urgent-to-phone recall", 0.79),
-            ("complaint-to-office recall", 0.71),
-            ("warn/block on clean messages", 0.03),
-        ],
-    );
+    assert_targets_except("dev21.jsonl", &[("safeguarding-to-dsl recall", 0.74)]);
 }
 
 /// What the held-out set must keep, per issue target (names as in `eval::Report::targets`).
