@@ -311,7 +311,7 @@ lexicons! {
     // prizes", "the harvest boxes got collected", "the class hamster is going home with").
     PickupThing => [
         "prize*", "raffle", "tombola", "litter", "rubbish", "bottles", "box", "boxes", "parcel*", "donation*",
-        "book bag", "bookbag", "reading book", "lunchbox", "lunch box", "uniform", "costume*", "tickets",
+        "book bag", "bookbag", "reading book", "lunchbox", "lunch box", "costume*", "tickets",
         "hamster", "class pet", "teddy", "shopping", "keys", "leavers hoodie*",
     ],
     // Round 15: a question about how a service runs ("what time does the minibus get back?", "does the
