@@ -888,10 +888,20 @@ impl Cx<'_> {
             self.push(out, RuleId::PickupChangeToOffice, Severity::Warn, Some(h));
         }
 
+        // Round 15: ParentPay for a trip or a club is not about meals; a report that all is well is not an
+        // enquiry ("thanks for sorting the ParentPay thing", "new cook doing a good job").
+        let other_payment = self.has(Lex::DinnerOther);
         let dinner = self
             .clean(Lex::Dinner, Lex::DinnerNot, 3, 3)
-            .first()
-            .copied();
+            .into_iter()
+            .filter(|h| !reported(h))
+            .find(|h| {
+                !(other_payment
+                    && matches!(
+                        self.text.norm(h.first),
+                        "parentpay" | "parent" | "pay" | "top"
+                    ))
+            });
         if let Some(h) = dinner {
             self.push(out, RuleId::DinnerEnquiryToOffice, Severity::Info, Some(h));
         }

@@ -299,7 +299,8 @@ lexicons! {
         "wasn't upset", "got in fine", "went in fine", "he was fine", "she was fine", "was fine in",
         "seemed ok", "seemed fine", "seems fine", "all's well", "all is well", "all fine now", "no harm done",
         "fine in herself", "fine in himself", "but she's fine", "but he's fine", "full of beans", "for the cards", "for the flowers",
-        "dealt with it", "dealt with straight away", "sorted it straight away",
+        "dealt with it", "dealt with straight away", "sorted it straight away", "doing a good job", "thanks for sorting",
+        "is fixed now", "fixed now",
         "everyone welcome", "all welcome", "everybody welcome", "no appointment needed", "no need to book",
         "donations welcome", "all donations", "any families", "if any families",
     ],
@@ -307,6 +308,8 @@ lexicons! {
     ChangeConfirm => ["confirm", "thank you", "say thank", "from us", "our end", "just checking", "same arrangement", "just wanted to say"],
     // Round 15: the author as the subject of an absence cue in a pick-up message ("I'll be late picking up").
     AdultSubject => ["i'll", "i'd", "we'll", "im", "ive", "dad's", "mum's", "daddy's", "mummy's", "husband's", "wife's"],
+    // Round 15: ParentPay used for something other than meals ("pay for the trip on ParentPay tonight").
+    DinnerOther => ["trip", "trips", "swimming", "club", "clubs", "residential", "uniform", "photos", "tickets"],
     // Round 15: a thing, not a child, is what is being collected or picked up ("picking up the raffle
     // prizes", "the harvest boxes got collected", "the class hamster is going home with").
     PickupThing => [
@@ -352,6 +355,9 @@ lexicons! {
         "what did he eat", "what did she eat", "did he eat", "did she eat", "eat his lunch", "eat her lunch",
         "eaten his lunch", "eaten her lunch", "ate his lunch", "ate her lunch", "eating his lunch", "eating her lunch",
         "ate all", "eat all",
+        // Round 15: meals at home, ideas and recipes, a school-day time ("Sunday dinner", "off her tea", "packed
+        // lunch ideas", "won't be in till after dinner").
+        "sunday dinner", "sunday lunch", "off her tea", "off his tea", "lunch ideas", "recipe", "after dinner",
         "password", "dinner party", "at dinner", "for dinner last night", "dinner hall looks", "christmas menu", "photo", "for organising",
     ],
     // A change to today's dinner ("can he have a school dinner today instead") is an action for today.

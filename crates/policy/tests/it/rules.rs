@@ -2802,6 +2802,43 @@ fn round15_rows() {
             R::UrgentToPhone,
             Some(Warn),
         ),
+        // ParentPay for a trip, and meals at home, are not dinner enquiries.
+        (
+            Parent,
+            Pm,
+            "Good catch this week so I'll be able to pay for the trip now, I'll do it on ParentPay tonight",
+            k,
+            T,
+            R::DinnerEnquiryToOffice,
+            None,
+        ),
+        (
+            Parent,
+            Pm,
+            "I've topped up ParentPay but it still says his dinner account is empty",
+            k,
+            T,
+            R::DinnerEnquiryToOffice,
+            Some(Severity::Info),
+        ),
+        (
+            Parent,
+            Pm,
+            "we had a proper Sunday dinner at his nana's, he's been telling everyone",
+            k,
+            T,
+            R::DinnerEnquiryToOffice,
+            None,
+        ),
+        (
+            Parent,
+            Pm,
+            "can he switch to school dinners from Monday instead of packed lunch?",
+            k,
+            T,
+            R::DinnerEnquiryToOffice,
+            Some(Severity::Info),
+        ),
     ];
     let engine = engine_with(json!({}), json!({}));
     for row in rows {
