@@ -599,7 +599,10 @@ impl Cx<'_> {
                     continue;
                 }
                 let pickup = rule == RuleId::PickupChangeToOffice;
+                let enjoyed =
+                    pickup && !self.has(Lex::PickupChanged) && self.around(Lex::Enjoyed, h, 5);
                 if reported
+                    || enjoyed
                     || (pickup && self.around(Lex::PickupThing, h, 3))
                     || (pickup && self.has(Lex::AskInfo) && !self.around(Lex::FirstPerson, h, 4))
                 {
@@ -871,7 +874,11 @@ impl Cx<'_> {
                 // Round 15: a thing being collected ("picking up the raffle prizes", "the boxes got
                 // collected by"), a report of a run that went well, and a question about how a service
                 // runs ("what time does the minibus get back?") with no child of the author's in it.
-                v.retain(|h| !self.around(Lex::PickupThing, *h, 3) && !reported(h));
+                v.retain(|h| {
+                    !self.around(Lex::PickupThing, *h, 3)
+                        && !reported(h)
+                        && !(!changed && self.around(Lex::Enjoyed, *h, 5))
+                });
                 if self.has(Lex::AskInfo) {
                     v.retain(|h| {
                         self.around(Lex::FirstPerson, *h, 4)

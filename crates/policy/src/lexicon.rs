@@ -294,7 +294,7 @@ lexicons! {
     // a report, not a change or an absence, unless the message also says what changes.
     NoAction => [
         "was so fun", "so much fun", "was great fun", "so proud", "was a star", "been a star", "so brave", "was brave",
-        "loved", "loves", "talked about nothing else", "talking about nothing else", "tells her everything",
+        "talked about nothing else", "talking about nothing else", "tells her everything",
         "tells him everything", "thanks for keeping an eye", "thank you for keeping an eye", "thank you to the",
         "wasn't upset", "got in fine", "went in fine", "he was fine", "she was fine", "was fine in",
         "seemed ok", "seemed fine", "seems fine", "all's well", "all is well", "all fine now", "no harm done",
@@ -310,6 +310,9 @@ lexicons! {
     AdultSubject => ["i'll", "i'd", "we'll", "im", "ive", "dad's", "mum's", "daddy's", "mummy's", "husband's", "wife's"],
     // Round 15: ParentPay used for something other than meals ("pay for the trip on ParentPay tonight").
     DinnerOther => ["trip", "trips", "swimming", "club", "clubs", "residential", "uniform", "photos", "tickets"],
+    // Round 15: enjoyment of a run or a carer ("loved picking him up last week", "loves the walk home with her
+    // nan"): a report for pick-up only (an absence after a loved holiday is still an absence).
+    Enjoyed => ["loved", "loves", "enjoyed", "enjoys"],
     // Round 15: a thing, not a child, is what is being collected or picked up ("picking up the raffle
     // prizes", "the harvest boxes got collected", "the class hamster is going home with").
     PickupThing => [

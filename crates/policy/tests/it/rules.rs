@@ -2839,6 +2839,25 @@ fn round15_rows() {
             R::DinnerEnquiryToOffice,
             Some(Severity::Info),
         ),
+        // Enjoyment reports a pick-up run, but an absence after a loved holiday is still an absence.
+        (
+            Parent,
+            Pm,
+            "She loved Spain so much! she won't be in tomorrow as our flight is delayed",
+            k,
+            T,
+            R::AbsenceToOffice,
+            Some(Warn),
+        ),
+        (
+            Parent,
+            Pm,
+            "My mother in law loved picking him up last week, she's talked about it all week",
+            k,
+            T,
+            p,
+            None,
+        ),
     ];
     let engine = engine_with(json!({}), json!({}));
     for row in rows {
