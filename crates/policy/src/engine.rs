@@ -880,10 +880,16 @@ impl Cx<'_> {
                         && !(!changed && self.around(Lex::Enjoyed, *h, 5))
                 });
                 if self.has(Lex::AskInfo) {
+                    // ... but "does the club finish at 5? nan will collect him then" names who collects.
+                    let n = self.text.tokens.len();
                     v.retain(|h| {
                         self.around(Lex::FirstPerson, *h, 4)
-                            || (h.first..=h.last)
+                            || (h.first..=(h.last + 2).min(n.saturating_sub(1)))
                                 .any(|j| matches!(self.text.norm(j), "him" | "her" | "them"))
+                            || self.all(Lex::PickupPerson).iter().any(|x| {
+                                (x.last < h.first && h.first - x.last <= 3)
+                                    || (x.first > h.last && x.first - h.last <= 3)
+                            })
                     });
                 }
                 v

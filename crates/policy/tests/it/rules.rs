@@ -2858,6 +2858,16 @@ fn round15_rows() {
             p,
             None,
         ),
+        // A service question that also says who collects is still a pick-up.
+        (
+            Parent,
+            Pm,
+            "Does the after school club finish at 5 on Friday? nan will collect him from there",
+            k,
+            T,
+            p,
+            Some(Warn),
+        ),
     ];
     let engine = engine_with(json!({}), json!({}));
     for row in rows {
