@@ -603,7 +603,7 @@ impl Cx<'_> {
                     pickup && !self.has(Lex::PickupChanged) && self.around(Lex::Enjoyed, h, 5);
                 if reported
                     || enjoyed
-                    || (pickup && self.around(Lex::PickupThing, h, 3))
+                    || (pickup && self.thing_collected(h))
                     || (pickup && self.has(Lex::AskInfo) && !self.around(Lex::FirstPerson, h, 4))
                 {
                     continue;
@@ -875,7 +875,7 @@ impl Cx<'_> {
                 // collected by"), a report of a run that went well, and a question about how a service
                 // runs ("what time does the minibus get back?") with no child of the author's in it.
                 v.retain(|h| {
-                    !self.around(Lex::PickupThing, *h, 3)
+                    !self.thing_collected(*h)
                         && !reported(h)
                         && !(!changed && self.around(Lex::Enjoyed, *h, 5))
                 });
@@ -1168,6 +1168,23 @@ impl Cx<'_> {
                     || (lo..=hi).any(|j| toks[j].is_number())
             })
             .collect()
+    }
+
+    /// Round 15: the pick-up cue's object is a thing ("picking up the raffle prizes"): a `PickupThing` within
+    /// 3 words after it, or just before a passive or "going home with" ("the boxes got collected by", "the
+    /// prizes need collecting", "the class hamster is going home with"). A thing mentioned before an active cue ("his reading book is in his
+    /// bag, nan's collecting him") is not its object.
+    fn thing_collected(&self, h: Hit) -> bool {
+        let passive = (h.first..=h.last).any(|j| {
+            matches!(
+                self.text.norm(j),
+                "collected" | "going" | "goes" | "go" | "picked" | "need" | "needs"
+            )
+        });
+        self.all(Lex::PickupThing).iter().any(|x| {
+            (x.first > h.last && x.first - h.last <= 3)
+                || (passive && x.last < h.first && h.first - x.last <= 3)
+        })
     }
 
     /// Round 15: in a message about collection, an absence cue within four words after the author or a

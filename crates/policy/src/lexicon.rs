@@ -316,8 +316,8 @@ lexicons! {
     // Round 15: a thing, not a child, is what is being collected or picked up ("picking up the raffle
     // prizes", "the harvest boxes got collected", "the class hamster is going home with").
     PickupThing => [
-        "prize*", "raffle", "tombola", "litter", "rubbish", "bottles", "box", "boxes", "parcel*", "donation*",
-        "book bag", "bookbag", "reading book", "lunchbox", "lunch box", "costume*", "tickets",
+        "prize*", "raffle", "tombola", "litter", "rubbish", "bottles", "boxes", "parcel*", "donation*",
+        "book bag", "bookbag", "reading book", "costume*", "tickets",
         "hamster", "class pet", "teddy", "shopping", "keys", "leavers hoodie*",
     ],
     // Round 15: a question about how a service runs ("what time does the minibus get back?", "does the

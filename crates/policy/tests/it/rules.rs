@@ -2868,6 +2868,25 @@ fn round15_rows() {
             p,
             Some(Warn),
         ),
+        // A thing is the object only after the cue or before a passive one.
+        (
+            Parent,
+            Pm,
+            "his reading book is in his bag, his nan is collecting him on Friday instead",
+            k,
+            T,
+            p,
+            Some(Warn),
+        ),
+        (
+            Parent,
+            Cc,
+            "the raffle prizes need collecting from the office by Friday",
+            k,
+            T,
+            p,
+            None,
+        ),
     ];
     let engine = engine_with(json!({}), json!({}));
     for row in rows {
