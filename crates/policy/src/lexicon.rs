@@ -684,6 +684,10 @@ lexicons! {
         "scared of going home", "sleeping in the car", "no bed", "nowhere to sleep", "dirty clothes every day",
         "always hungry", "starving all the time", "lump on his head", "lump on her head",
     ],
+        // Round 15 (B): an adult handling a child's body ("grabbed by the wrist and dragged him across the
+        // hall", "pinned him down", "makes her sit on his knee"; not "lets her sit on his knee for a story").
+        "dragged him across", "dragged her across", "dragged him by", "dragged her by", "pinned him down",
+        "pinned her down", "pinned him to", "pinned her to",
     SafeguardingNot => [
         // Round 15 (B): laughter idioms ("killing himself laughing"), a thing called beautiful, a thing snatched.
         "laughing", "laughed", "with laughter", "tell the office", "tell the head", "it's beautiful", "its beautiful", "looks beautiful", "look beautiful", "so beautiful", "beautiful day", "snatched a", "snatched the", "snatching a", "snatches a", "snatched his",
@@ -835,6 +839,13 @@ lexicons! {
         "asking kids", "asking the kids", "asking children", "asked the kids", "tried to take", "trying to take",
         "tried to grab", "tried to get him", "tried to get her", "waved them over", "calling them over",
         "called them over", "calling kids over", "beckon~",
+        // Round 15 (B): more forms of an approach ("keeps asking him back to his flat", "tries to talk to the
+        // boys", "offered to take them home", "take photos of the children", "see the puppies in the back").
+        "keep~ asking him", "keep~ asking her", "asking him back", "asking her back", "back to his flat",
+        "back to his house", "tries to talk", "try to talk to", "offer~ to take", "offer~ the", "take them home in",
+        "take him home in", "take her home in", "take~ photos of the", "take~ pictures of the", "take photos of",
+        "see the puppies", "see the kittens", "asked did she", "asked did he", "wait~ outside the", "waits outside",
+        "asking him to get in", "asking her to get in", "asked him to get in", "asked her to get in",
     ],
     SgChildPlace => [
         "he", "she", "lane", "road", "street", "our door", "bike",
@@ -905,6 +916,9 @@ lexicons! {
     ],
     SgSerious => [
         "cutting ceremony", "for the cutting", "ceremony to make her", "special ceremony", "make her clean", "make them clean", "for womanhood", "before she's a woman", "becom~ a woman", "someone at home hurt", "somebody at home hurt", "someone at home hit", "hateful things", "hateful videos", "filled with hate", "full of hate", "are enemies", "are the enemy", "should be sent back", "men with guns", "lying about history", "other religions", "showing him flags", "showing her flags", "showing them flags", "joining something", "carry bags", "carry a bag for", "carry a bag fi", "carry packages", "take packages", "take little bags", "little bags", "keep a little bag", "stuff to carry", "paying him to take", "paying her to take", "buys him trainers", "buys her trainers", "older man's", "gave him a vape", "gave her a vape", "give him a vape", "give her a vape", "offering vapes", "knocked about", "hurt mummy*", "hurt mum's", "hurts mummy", "hurting mummy", "hit mummy", "hits mummy", "hitting mummy", "fighting mummy", "fighting mum", "he's dangerous", "she's dangerous", "he is dangerous", "not safe to be around", "found out which school", "don't let him take her", "don't let him take them", "don't let him take him", "do not let him take", "not meant to be anywhere near", "tell him where we live", "tell him where we are", "where we are living", "and he hurts me", "he hurts me", "she hurts me", "by the neck", "by the throat", "by the hood", "drag~ him along", "drag~ her along", "squeez~ her neck", "squeez~ his neck", "squeez~ her wrist", "squeez~ his wrist", "squeez~ her arm", "squeez~ his arm", "held her wrist", "held his wrist", "held her hand on", "held his hand on", "held her hand under", "held his hand under", "so hard it left", "with the iron", "with an iron", "with a lighter", "twice by the same", "again by the same", "times by the same", "hit by the same", "kicked by the same", "pushed by the same", "hurt by the same", "from the same pupil", "from the same child", "injury from the same", "grown up film*", "grown up video*", "touch~ him private", "touch~ her private", "touch~ him privates", "trousers down", "pants down", "knickers down",  "going to batter", "gonna batter", "make him give", "make her give", "makin him give", "making him give", "making her give", "follows him to", "follows her to", "tried to collect her", "tried to collect him", "tried to pick her up", "tried to pick him up", "adding kids on", "adding children on", "messaging them late", "friend requests from adults", "requests from adults", "show her bedroom", "show his bedroom", "calling her his favourite", "calling him his favourite", "photographing children", "photographing the children", "photographing kids", "taking photo of children", "taking photos of children", "come back to his house", "asking to come to his house", "stay somewhere safe", "staying somewhere safe", "gone somewhere safe", "are possessed", "is possessed", "deliverance", "witchcraft", "evil spirit*",
+        // Round 15 (B): an adult making a child sit on them ("makes her sit on his knee"); here, not in
+        // `Safeguarding`, because the knee is not an own-injury cue.
+        "makes her sit on", "makes him sit on", "made her sit on", "made him sit on",
         "private area", "private parts", "his privates", "her privates", "giving vapes", "vapes to", "try a vape", "meant to have contact", "supposed to have contact", "not allowed contact", "order in place",
         "smash~ things", "throw~ things", "punch~ walls", "punch~ the wall", "stab my", "he'd stab", "she'd stab", "would stab", "going to stab", "gonna stab", "he'll stab", "she'll stab",
         "hold stuff for", "hold things for", "carry stuff for", "carry things for", "make him hold", "make her hold", "make him carry", "make her carry",
@@ -939,6 +953,17 @@ lexicons! {
         "stab me", "with a knife", "pulled a knife",
     ],
     SgNeglect => [
+    // Round 15 (B): exploitation as a paid errand — a child made to carry, mind or keep something
+    // (`SgErrand`) with money or gifts for it (`SgPaid`) within 15 words (`Cx::safeguarding`).
+    SgErrand => [
+        "carry~ _ package~", "carry~ package~", "carry~ parcel~", "deliver~ package~", "deliver~ _ package~",
+        "mind a bag", "mind~ a bag", "hold a bag", "look after a bag", "keep something in", "keep~ something for",
+        "hide something", "hide~ something for", "take~ a bag to", "take~ a package", "drop~ off a package",
+    ],
+    SgPaid => [
+        "money", "£#", "a tenner", "a fiver", "tenner", "fiver", "paid him", "paid her", "pays him", "pays her",
+        "cash", "new trainers", "gave him", "gave her", "giving him", "giving her", "gives him", "gives her",
+    ],
         "same clothes she went", "same clothes he went", "same clothes as monday", "never any food in", "without tea", "without any tea", "on their own in the", "alone all night", "alone in the flat", "no one home last night", "nobody home last night", "no one home at night", "asking for food", "very hungry again", "come to mine starving", "comes to mine starving", "come to my house starving", "sleeps in the car", "slept in the car", "nah feed", "not feeding him", "not feeding her", "doesn't feed him", "doesn't feed her",
         "on his own all night", "on her own all night", "on his own all nite", "on her own all nite", "on their own at #", "on their own at night", "hadn't had any tea", "had no tea", "hadn't had breakfast", "had no breakfast", "says there's nothing in at home", "nothing in at home and", "looks very thin", "looked very thin", "taking food from other", "soaking wet and",
         "same dirty", "dirty uniform", "always in the same", "says he's hungry", "says she's hungry", "always says he's hungry", "always says she's hungry",

@@ -250,6 +250,79 @@ fn round15_b_rows() {
             R::StaffConfidentialDetail,
             true,
         ),
+        // Round 15 recall: exploitation as a paid errand; the errand or the money alone is ordinary.
+        (
+            Parent,
+            Pm,
+            "An older lad gets him to carry packages to a flat after school and gives him money for it",
+            sg,
+            true,
+        ),
+        (
+            Parent,
+            Pm,
+            "Could he keep something in his tray for the harvest display please",
+            sg,
+            false,
+        ),
+        (
+            Parent,
+            Pm,
+            "Grandad gave him £5 for his birthday so he's bringing it for the book fair",
+            sg,
+            false,
+        ),
+        // Approaches in more forms; the same words without a stranger are ordinary.
+        (
+            Parent,
+            Pm,
+            "Just so you know a man at the park keeps asking him back to his flat",
+            sg,
+            true,
+        ),
+        (
+            Parent,
+            Pm,
+            "There's a man taking photos of the children on the playground from the footpath",
+            sg,
+            true,
+        ),
+        (
+            Parent,
+            Cc,
+            "Are we allowed to take photos of the children at the nativity?",
+            sg,
+            false,
+        ),
+        (
+            Parent,
+            Cc,
+            "Can we offer the children squash at the summer fair?",
+            sg,
+            false,
+        ),
+        // An adult handling a child's body; the same verbs about things or a story on a knee are ordinary.
+        (
+            Parent,
+            Pm,
+            "He says the TA pinned him down on the floor in the calm room",
+            sg,
+            true,
+        ),
+        (
+            Parent,
+            Pm,
+            "Her swimming coach makes her sit on his knee when the others are changing",
+            sg,
+            true,
+        ),
+        (
+            Parent,
+            Pm,
+            "Grandad lets her sit on his knee for a story every night",
+            sg,
+            false,
+        ),
     ];
     let engine = engine_with(json!({}), json!({}));
     let mut wrong = Vec::new();
