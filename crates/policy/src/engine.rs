@@ -1195,10 +1195,9 @@ impl Cx<'_> {
             return false;
         }
         let last = (h.last + 2).min(self.text.tokens.len().saturating_sub(1));
-        self.all(Lex::FirstPerson)
+        self.all(Lex::AdultSubject)
             .iter()
             .chain(self.all(Lex::PickupPerson))
-            .chain(self.all(Lex::AdultSubject))
             .any(|x| {
                 x.last < h.first
                     && h.first - x.last <= 4

@@ -307,7 +307,8 @@ lexicons! {
     // Round 15: "nothing's changed" confirming an arrangement or thanking, not complaining.
     ChangeConfirm => ["confirm", "thank you", "say thank", "from us", "our end", "just checking", "same arrangement", "just wanted to say"],
     // Round 15: the author as the subject of an absence cue in a pick-up message ("I'll be late picking up").
-    AdultSubject => ["i'll", "i'd", "we'll", "im", "ive", "dad's", "mum's", "daddy's", "mummy's", "husband's", "wife's"],
+    // Only the singular author: "we've got the dentist at 2" is usually the child's appointment too.
+    AdultSubject => ["i", "i'm", "i've", "i'll", "i'd", "im", "ive", "dad's", "mum's", "daddy's", "mummy's", "husband's", "wife's"],
     // Round 15: ParentPay used for something other than meals ("pay for the trip on ParentPay tonight").
     DinnerOther => ["trip", "trips", "swimming", "club", "clubs", "residential", "uniform", "photos", "tickets"],
     // Round 15: enjoyment of a run or a carer ("loved picking him up last week", "loves the walk home with her

@@ -2887,6 +2887,16 @@ fn round15_rows() {
             p,
             None,
         ),
+        // "We" have the appointment: usually the child's too.
+        (
+            Parent,
+            Pm,
+            "we've got the dentist at 2 tomorrow so I'll pick him up at 1.30",
+            k,
+            T,
+            R::AbsenceToOffice,
+            Some(Warn),
+        ),
     ];
     let engine = engine_with(json!({}), json!({}));
     for row in rows {
