@@ -1018,6 +1018,15 @@ lexicons! {
     Threat => [
         "see what happens", "going to regret it", "gonna regret it", "gonna regret", "is going to regret", "forget it in a hurry", "and neither will you", "brick through", "a brick through", "wrap it round his neck", "wrap it round her neck", "break his legs", "break her legs", "i'll break his", "ill break his", "i'll break her", "gonna punch", "going to punch", "i will punch", "punch his face", "punch her face", "paying him a visit", "paying her a visit", "pay him a visit", "pay her a visit", "pay you a visit", "careful if i were you", "wants to be careful walking", "know what car you", "i know your car", "know where _ parks", "know where _ _ parks", "make sure everyone knows", "be keying", "key your car", "end up in hospital", "bring people to", "deal wid", "be waiting outside for", "say that to my face", "say it to my face", "sort them out or", "i'll make sure your", "he'll be sorry", "she'll be sorry", "they'll be sorry", "watch yourselves", "have me to deal with", "she'll know about it", "he'll know about it", "they'll know about it",
         "sort him out myself", "sort her out myself", "sort them out myself", "i'll sort him out", "ill sort him out", "i'll sort her out", "ill sort her out", "sort him and his dad out", "won't be pretty", "it won't be pretty", "wont be pretty",
+        // Round 15 (B): veiled threats — a warning to look out, a reckoning, a visit, knowing someone's things,
+        // harm promised by proxy ("tell the SENCo to watch her back", "your days are numbered", "she'll be
+        // getting a visit from me and my brothers", "I know what car the head drives", "you'd better hope").
+        "to watch her back", "to watch his back", "watch your back", "watch your backs", "better watch", "days are numbered",
+        "i know what car", "i know who you are", "better hide", "you'd better hope", "better hope i don't", "there'll be trouble",
+        "proper trouble", "be the one needing", "clip round the ear", "be run out of",
+        "come with my brothers", "a visit from me", "getting a visit",
+        "gettin a visit", "friends who'll sort", "don't want him finding out", "don't want her finding out",
+        "smash that classroom", "smash the place", "smash the school",
         "deal with that kid", "not finished with him", "not finished with her", "not finished with you",
         "come in and deal", "deal with them myself", "be waiting for him", "be waiting for her", "waiting for him at", "waiting for her at", "see how brave", "how brave he is", "see how hard",
         "know where that",         "know where _ lives", "i know where she lives", "i know where he lives", "i know where you live", "your tyres", "do it again and", "she'll regret", "he'll regret", "they'll regret", "ill punch", "ill hit", "ill kill", "ill batter", "ill smack", "ill slap", "punch you", "slap you", "smack you", "sort it myself", "won't be pretty", "wont be pretty", "not be pretty", "you'll be sorry",

@@ -323,6 +323,49 @@ fn round15_b_rows() {
             sg,
             false,
         ),
+        // Veiled threats; the same words as care or as reassurance are not threats.
+        (
+            Parent,
+            Pm,
+            "Tell the class teacher to watch her back from now on",
+            R::ThreatOrIntimidation,
+            true,
+        ),
+        (
+            Parent,
+            Pm,
+            "He hurt his back at football so could you watch his back in PE",
+            R::ThreatOrIntimidation,
+            false,
+        ),
+        (
+            Parent,
+            Pm,
+            "If he's left out again there'll be trouble, I promise you",
+            R::ThreatOrIntimidation,
+            true,
+        ),
+        (
+            Parent,
+            Pm,
+            "No trouble at all, happy to help with the cake stall",
+            R::ThreatOrIntimidation,
+            false,
+        ),
+        (
+            Parent,
+            Pm,
+            "Your days are numbered at that school",
+            R::ThreatOrIntimidation,
+            true,
+        ),
+        (
+            Parent,
+            Pm,
+            "The days are getting shorter so he'll need his coat",
+            R::ThreatOrIntimidation,
+            false,
+        ),
     ];
     let engine = engine_with(json!({}), json!({}));
     let mut wrong = Vec::new();
