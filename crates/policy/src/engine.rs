@@ -598,6 +598,16 @@ impl Cx<'_> {
                 if rule == RuleId::AbsenceToOffice && self.adults_own(h) {
                     continue;
                 }
+                // Round 15: an illness right after someone else ("feeling sorry for myself with a stinking
+                // cold") is theirs for the model as for the rules (`Cx::sick`).
+                if rule == RuleId::SicknessToOffice
+                    && self
+                        .all(Lex::SickOther)
+                        .iter()
+                        .any(|o| o.last < h.first && h.first - o.last <= 3)
+                {
+                    continue;
+                }
                 let pickup = rule == RuleId::PickupChangeToOffice;
                 let enjoyed =
                     pickup && !self.has(Lex::PickupChanged) && self.around(Lex::Enjoyed, h, 5);

@@ -178,6 +178,7 @@ lexicons! {
         "cousin", "cousins", "uncle", "auntie", "aunty", "aunt", "my mum", "my dad", "my mother", "my father",
         "my husband", "my wife", "my partner", "the dog", "the cat", "our dog", "our cat",
         // Round 15: staff, and the author themselves ("the class teacher being off sick", "sorry for myself with a cold").
+        "i feel", "i felt", "half of them", "half the class", "half of the class", "lots of them", "loads of them",
         "teacher", "class teacher", "myself", "grandad's", "grandma's", "nan's", "nana's", "granny's", "grandpa's",
     ],
     SickNot => [
@@ -189,6 +190,7 @@ lexicons! {
         "making herself sick", "making himself sick", "herself sick", "himself sick",
         "hay fever", "hayfever", "sick day", "spots on the", "polka dots", "cough syrup",
         "sick as a", "sick goal", "sick trick", "a sick", "so sick", // Round 15: slang and idiom
+        "in case he says his", "in case she says her", "in case he says he", "in case she says she", // Round 15: hypothetical
         "sick of", "sick and tired", "sick note", "worried sick", "homesick", "car sick", "travel sick",
         "sick bucket", "make me sick", "makes me sick", "sickness policy", "48 hours after", "48 hours",
         "bug hunt", "bugs", "mini beasts", "flu vaccine", "flu spray", "nasal flu", "flu immunisation",

@@ -2897,6 +2897,34 @@ fn round15_rows() {
             R::AbsenceToOffice,
             Some(Warn),
         ),
+        // The author's own feeling and a hypothetical symptom are not the child's illness.
+        (
+            Parent,
+            Pm,
+            "Emeka said a teenager on the bus was horrible to him. I feel sick about it",
+            k,
+            T,
+            R::SicknessToOffice,
+            None,
+        ),
+        (
+            Parent,
+            Pm,
+            "Emeka said he feels sick and has a headache, can you keep an eye on him",
+            k,
+            T,
+            R::SicknessToOffice,
+            Some(Warn),
+        ),
+        (
+            Parent,
+            Pm,
+            "he's on iron tablets from the GP, we give them at home, just in case he says his tummy hurts",
+            k,
+            T,
+            R::SicknessToOffice,
+            None,
+        ),
     ];
     let engine = engine_with(json!({}), json!({}));
     for row in rows {
