@@ -87,6 +87,8 @@ lexicons! {
         // is doing free langar", "the mosque Instagram", "a thread from the temple"), not where the child goes.
         "open day", "is doing", "is holding", "are holding", "instagram", "facebook page", "from the temple", "from the mosque",
         "from the gurdwara", "from the church", "from the mandir",
+        // Round 15: the parent visiting the school ("could I pop in for 10 mins one morning").
+        "pop in", "popping in", "pop into", "come in to see", "come in for a chat", "come in and see",
         "off work", "time off work", "day off to help", "the day off to help", "book time off", "if ur", "if you're going to be", "if you are going to be", "on the way to", "for all of", "saw a letter", "i saw a letter", "no more appointments", "after school on", "the dentist after school", "on our street", "for adults",
         "info about", "information about", "clinic drop", "drop in session",
         "has cleared", "cleared him", "cleared her", "discharged",

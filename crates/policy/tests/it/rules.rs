@@ -2925,6 +2925,25 @@ fn round15_rows() {
             R::SicknessToOffice,
             None,
         ),
+        // The parent popping in is a visit, not a late arrival.
+        (
+            Parent,
+            Pm,
+            "Could I pop in for 10 mins one morning to go over her maths with you?",
+            k,
+            T,
+            R::AbsenceToOffice,
+            None,
+        ),
+        (
+            Parent,
+            Pm,
+            "she'll be in for 10 tomorrow, she has the orthodontist first thing",
+            k,
+            T,
+            R::AbsenceToOffice,
+            Some(Warn),
+        ),
     ];
     let engine = engine_with(json!({}), json!({}));
     for row in rows {
