@@ -887,7 +887,7 @@ impl Cx<'_> {
                 v.retain(|h| {
                     !self.thing_collected(*h)
                         && !reported(h)
-                        && !(!changed && self.around(Lex::Enjoyed, *h, 5))
+                        && (changed || !self.around(Lex::Enjoyed, *h, 5))
                 });
                 if self.has(Lex::AskInfo) {
                     // ... but "does the club finish at 5? nan will collect him then" names who collects.
