@@ -200,21 +200,21 @@ fn dev17_set_meets_targets() {
 }
 
 /// Round 15 sets: dev18 (rural and coastal families), dev19 (SEND families and staff), dev21. Every target
-/// is met after tuning except safeguarding-to-dsl recall, held to a floor at its value before the round
-/// (B's safeguarding work may raise it: raise the floor then, never lower it).
+/// is met after tuning except safeguarding-to-dsl recall, held to a floor at its round-15 value rounded down
+/// (0.783 / 0.744 / 0.791 with A's and B's work; raise the floors as it improves, never lower them).
 #[test]
 fn dev18_set_meets_targets() {
-    assert_targets_except("dev18.jsonl", &[("safeguarding-to-dsl recall", 0.69)]);
+    assert_targets_except("dev18.jsonl", &[("safeguarding-to-dsl recall", 0.78)]);
 }
 
 #[test]
 fn dev19_set_meets_targets() {
-    assert_targets_except("dev19.jsonl", &[("safeguarding-to-dsl recall", 0.62)]);
+    assert_targets_except("dev19.jsonl", &[("safeguarding-to-dsl recall", 0.74)]);
 }
 
 #[test]
 fn dev21_set_meets_targets() {
-    assert_targets_except("dev21.jsonl", &[("safeguarding-to-dsl recall", 0.74)]);
+    assert_targets_except("dev21.jsonl", &[("safeguarding-to-dsl recall", 0.79)]);
 }
 
 /// What the held-out set must keep, per issue target (names as in `eval::Report::targets`).
