@@ -212,6 +212,21 @@ fn dev19_set_meets_targets() {
     assert_targets_except("dev19.jsonl", &[("safeguarding-to-dsl recall", 0.74)]);
 }
 
+/// dev20 (staff-heavy voices) landed at the end of round 15 and was not tuned on: floors (a ceiling for
+/// false alarms) at its untouched values with round 15's rules.
+#[test]
+fn dev20_set_meets_targets() {
+    assert_targets_except(
+        "dev20.jsonl",
+        &[
+            ("safeguarding-to-dsl recall", 0.69),
+            ("dinner-enquiry-to-office recall", 0.81),
+            ("complaint-to-office recall", 0.62),
+            ("warn/block on clean messages", 0.041),
+        ],
+    );
+}
+
 #[test]
 fn dev21_set_meets_targets() {
     assert_targets_except("dev21.jsonl", &[("safeguarding-to-dsl recall", 0.79)]);
