@@ -294,6 +294,18 @@ pub(crate) fn scan(lex: &AbuseLexicon, text: &Text) -> Vec<AbuseHit> {
         {
             return false;
         }
+        // Round 15: faggots are also a dish ("faggots and peas for tea").
+        if word.starts_with("faggot")
+            && (matches!(
+                text.norm(ti + 1),
+                "and" | "with" | "in" | "for" | "peas" | "gravy"
+            ) || matches!(
+                prev(1),
+                "having" | "had" | "eat" | "ate" | "eating" | "homemade" | "pork" | "some"
+            ))
+        {
+            return false;
+        }
         // "slagging off" is bad-mouthing someone, not the slur.
         if word.starts_with("slag") && (word != "slag" || text.norm(ti + 1) == "off") {
             return false;
@@ -383,7 +395,26 @@ fn phrase_insults(text: &Text) -> Vec<AbuseHit> {
                     next,
                     "whittington" | "turpin" | "king" | "van" | "tailed" | "box" | "pat" | "ski"
                 );
-                (insult_before && !excepted).then(|| {
+                // Round 15: the animal ("i saw a cow at the farm", "a blue tit in the garden"): an
+                // animal is seen, fed or placed somewhere; an insult ends on the person.
+                let animal = matches!(t.norm.as_str(), "cow" | "tit")
+                    && (matches!(
+                        next,
+                        "at" | "in" | "on" | "and" | "with" | "field" | "farm" | "calf" | "being"
+                    ) || (2..=3).any(|k| {
+                        matches!(
+                            text.prev(i, k),
+                            "saw"
+                                | "see"
+                                | "seen"
+                                | "milked"
+                                | "milking"
+                                | "fed"
+                                | "feed"
+                                | "stroked"
+                        )
+                    }));
+                (insult_before && !excepted && !animal).then(|| {
                     let sev = if matches!(t.norm.as_str(), "prick" | "dick") {
                         Severity::Block
                     } else {
@@ -438,6 +469,10 @@ mod tests {
             ("you stupid cow", &[("stupid cow", Severity::Warn)]),
             ("you're an absolute prick", &[("prick", Severity::Block)]),
             ("class 3 at 9:15", &[]),
+            ("i saw a cow at the farm", &[]),
+            ("we're having faggots and peas for tea", &[]),
+            ("you're such a cow to her", &[("cow", Severity::Warn)]),
+            ("shut up you faggot", &[("faggot", Severity::Block)]),
         ];
         for &(text, want) in cases {
             let t = Text::new(text);

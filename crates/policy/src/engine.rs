@@ -601,6 +601,44 @@ impl Cx<'_> {
             {
                 continue;
             }
+            // Round 15: the routing rules' message-level counter-cues veto the model too: a report that
+            // all went well or an invitation ("loves the walk home with her nan", "everyone welcome"), a
+            // thing being collected, a question about how a service runs.
+            if let Some((a, b)) = span
+                && matches!(
+                    rule,
+                    RuleId::AbsenceToOffice
+                        | RuleId::PickupChangeToOffice
+                        | RuleId::UrgentToPhone
+                        | RuleId::MedicationToNursing
+                )
+            {
+                let h = Hit { first: a, last: b };
+                let reported = !self.has(Lex::PickupChanged) && self.around(Lex::NoAction, h, 5);
+                if rule == RuleId::AbsenceToOffice && self.adults_own(h) {
+                    continue;
+                }
+                // Round 15: an illness right after someone else ("feeling sorry for myself with a stinking
+                // cold") is theirs for the model as for the rules (`Cx::sick`).
+                if rule == RuleId::SicknessToOffice
+                    && self
+                        .all(Lex::SickOther)
+                        .iter()
+                        .any(|o| o.last < h.first && h.first - o.last <= 3)
+                {
+                    continue;
+                }
+                let pickup = rule == RuleId::PickupChangeToOffice;
+                let enjoyed =
+                    pickup && !self.has(Lex::PickupChanged) && self.around(Lex::Enjoyed, h, 5);
+                if reported
+                    || enjoyed
+                    || (pickup && self.thing_collected(h))
+                    || (pickup && self.has(Lex::AskInfo) && !self.around(Lex::FirstPerson, h, 4))
+                {
+                    continue;
+                }
+            }
             let span = span.or_else(|| (!self.text.tokens.is_empty()).then_some((0, 0)));
             out.push(Raw {
                 rule,
@@ -789,6 +827,24 @@ impl Cx<'_> {
         };
         let absence_now: Vec<Hit> = absence_now.into_iter().filter(|h| !theirs(h)).collect();
         let cued: Vec<Hit> = cued.into_iter().filter(|h| !theirs(h)).collect();
+        // Round 15: a routing cue within a few words of a report that all went well or was enjoyed, or of
+        // a public invitation ("the walking bus was so fun", "he got in fine", "everyone welcome"), is a
+        // report, not a request, unless the message says what changes.
+        let changed = self.has(Lex::PickupChanged);
+        let reported = |h: &Hit| !changed && self.around(Lex::NoAction, *h, 5);
+        let unreported =
+            |v: Vec<Hit>| -> Vec<Hit> { v.into_iter().filter(|h| !reported(h)).collect() };
+        let absence_now = unreported(absence_now);
+        let late = unreported(late);
+        let appointment = unreported(appointment);
+        let cued = unreported(cued);
+        // Round 15: an absence cue that belongs to the author or a collecting adult (`adults_own`).
+        let not_adults =
+            |v: Vec<Hit>| -> Vec<Hit> { v.into_iter().filter(|h| !self.adults_own(*h)).collect() };
+        let absence_now = not_adults(absence_now);
+        let late = not_adults(late);
+        let appointment = not_adults(appointment);
+        let cued = not_adults(cued);
         let absence = self.first_of(&[
             &absence_now,
             &late,
@@ -845,6 +901,27 @@ impl Cx<'_> {
                 if !self.has(Lex::PickupChanged) {
                     v.retain(|h| !self.around(Lex::PickupRoutine, *h, 5));
                 }
+                // Round 15: a thing being collected ("picking up the raffle prizes", "the boxes got
+                // collected by"), a report of a run that went well, and a question about how a service
+                // runs ("what time does the minibus get back?") with no child of the author's in it.
+                v.retain(|h| {
+                    !self.thing_collected(*h)
+                        && !reported(h)
+                        && (changed || !self.around(Lex::Enjoyed, *h, 5))
+                });
+                if self.has(Lex::AskInfo) {
+                    // ... but "does the club finish at 5? nan will collect him then" names who collects.
+                    let n = self.text.tokens.len();
+                    v.retain(|h| {
+                        self.around(Lex::FirstPerson, *h, 4)
+                            || (h.first..=(h.last + 2).min(n.saturating_sub(1)))
+                                .any(|j| matches!(self.text.norm(j), "him" | "her" | "them"))
+                            || self.all(Lex::PickupPerson).iter().any(|x| {
+                                (x.last < h.first && h.first - x.last <= 3)
+                                    || (x.first > h.last && x.first - h.last <= 3)
+                            })
+                    });
+                }
                 v
             } else {
                 Vec::new()
@@ -854,18 +931,33 @@ impl Cx<'_> {
             self.push(out, RuleId::PickupChangeToOffice, Severity::Warn, Some(h));
         }
 
+        // Round 15: ParentPay for a trip or a club is not about meals; a report that all is well is not an
+        // enquiry ("thanks for sorting the ParentPay thing", "new cook doing a good job").
+        let other_payment = self.has(Lex::DinnerOther);
         let dinner = self
             .clean(Lex::Dinner, Lex::DinnerNot, 3, 3)
-            .first()
-            .copied();
+            .into_iter()
+            .filter(|h| !reported(h))
+            .find(|h| {
+                !(other_payment
+                    && matches!(
+                        self.text.norm(h.first),
+                        "parentpay" | "parent" | "pay" | "top"
+                    ))
+            });
         if let Some(h) = dinner {
             self.push(out, RuleId::DinnerEnquiryToOffice, Severity::Info, Some(h));
         }
 
+        // Round 15: "tablet" next to a device word ("the new tablet ... parental controls") is a device.
         let medication = self
             .clean(Lex::Medication, Lex::MedNot, 1, 2)
-            .first()
-            .copied();
+            .into_iter()
+            .filter(|h| !reported(h))
+            .find(|h| {
+                !((h.first..=h.last).any(|j| self.text.norm(j).starts_with("tablet"))
+                    && self.around(Lex::MedDevice, *h, 10))
+            });
         if let Some(h) = medication {
             self.push(out, RuleId::MedicationToNursing, Severity::Warn, Some(h));
         }
@@ -880,8 +972,9 @@ impl Cx<'_> {
         };
         let urgent = self
             .clean(Lex::Urgent, Lex::UrgentNot, 0, 1)
-            .first()
-            .copied()
+            .into_iter()
+            // Round 15: "the coach dealt with it straight away" reports a done thing.
+            .find(|h| !reported(h))
             .or(contact_me)
             .or_else(|| {
                 // "Let you know" / "tell me" are about the parent, not a message to pass on.
@@ -891,7 +984,13 @@ impl Cx<'_> {
                         |i: usize| matches!(self.text.norm(i), "you" | "me" | "us" | "u");
                     let lead = matches!(self.text.norm(h.first), "let" | "tell" | "remind");
                     let about_author = (lead && to_author(h.first + 1)) || to_author(h.last + 1);
-                    !about_author
+                    // Round 15: "I'll tell him tonight" is the author's own errand, not one for the school.
+                    let authors_own = h.first > 0
+                        && matches!(
+                            self.text.norm(h.first - 1),
+                            "i'll" | "ill" | "we'll" | "i" | "will"
+                        );
+                    !about_author && !authors_own && !reported(h)
                 });
                 // A change to today's dinner has to reach the kitchen this morning.
                 let dinner_today =
@@ -1035,6 +1134,11 @@ impl Cx<'_> {
                     .chain(self.clean(Lex::ComplaintAsk, Lex::ComplaintNot, 1, 1))
                     .chain(self.complaint_categories(threat, abuse_at))
                     .filter(|h| !self.around(Lex::Laughing, *h, 8))
+                    // Round 15: "nothing's changed, we'll collect as usual" confirms an arrangement.
+                    .filter(|h| {
+                        !((h.first..=h.last).any(|j| self.text.norm(j) == "changed")
+                            && (self.has(Lex::PickupRoutine) || self.has(Lex::ChangeConfirm)))
+                    })
                     .collect();
                 weak.extend(self.sarcasm());
                 weak
@@ -1094,6 +1198,46 @@ impl Cx<'_> {
                     || (lo..=hi).any(|j| toks[j].is_number())
             })
             .collect()
+    }
+
+    /// Round 15: the pick-up cue's object is a thing ("picking up the raffle prizes"): a `PickupThing` within
+    /// 3 words after it, or just before a passive or "going home with" ("the boxes got collected by", "the
+    /// prizes need collecting", "the class hamster is going home with"). A thing mentioned before an active cue ("his reading book is in his
+    /// bag, nan's collecting him") is not its object.
+    fn thing_collected(&self, h: Hit) -> bool {
+        let passive = (h.first..=h.last).any(|j| {
+            matches!(
+                self.text.norm(j),
+                "collected" | "going" | "goes" | "go" | "picked" | "need" | "needs"
+            )
+        });
+        self.all(Lex::PickupThing).iter().any(|x| {
+            (x.first > h.last && x.first - h.last <= 3)
+                || (passive && x.last < h.first && h.first - x.last <= 3)
+        })
+    }
+
+    /// Round 15: in a message about collection, an absence cue within four words after the author or a
+    /// collecting adult ("I've got the dentist", "I'll be late picking up", "the childminder is off sick") is
+    /// that adult's, unless a pronoun for the child comes in between ("I'm keeping her off").
+    fn adults_own(&self, h: Hit) -> bool {
+        if !(self.has(Lex::PickupWord) || self.home_time_clock()) {
+            return false;
+        }
+        let last = (h.last + 2).min(self.text.tokens.len().saturating_sub(1));
+        self.all(Lex::AdultSubject)
+            .iter()
+            .chain(self.all(Lex::PickupPerson))
+            .any(|x| {
+                x.last < h.first
+                    && h.first - x.last <= 4
+                    && !(x.last + 1..=last).any(|j| {
+                        matches!(
+                            self.text.norm(j),
+                            "him" | "her" | "them" | "he" | "she" | "he's" | "she's" | "they"
+                        )
+                    })
+            })
     }
 
     /// Round 14: a clock time in the afternoon home-time window ("3.45", "15:05", "1515", "4pm"), which

@@ -83,6 +83,12 @@ lexicons! {
         "back on the", "be back at school",
     ],
     AbsenceNot => [
+        // Round 15: a place of worship as the host or owner of something ("the mosque open day", "the gurdwara
+        // is doing free langar", "the mosque Instagram", "a thread from the temple"), not where the child goes.
+        "open day", "is doing", "is holding", "are holding", "instagram", "facebook page", "from the temple", "from the mosque",
+        "from the gurdwara", "from the church", "from the mandir",
+        // Round 15: the parent visiting the school ("could I pop in for 10 mins one morning").
+        "pop in", "popping in", "pop into", "come in to see", "come in for a chat", "come in and see",
         "off work", "time off work", "day off to help", "the day off to help", "book time off", "if ur", "if you're going to be", "if you are going to be", "on the way to", "for all of", "saw a letter", "i saw a letter", "no more appointments", "after school on", "the dentist after school", "on our street", "for adults",
         "info about", "information about", "clinic drop", "drop in session",
         "has cleared", "cleared him", "cleared her", "discharged",
@@ -135,8 +141,10 @@ lexicons! {
         "switch off", "turn off", "time off work", "day off work", "back to you", "get back", "come back to",
     ],
     // Being held up on the way to pick-up; counts only with a same-day or pick-up cue.
-    PickupStuck => [ "running late", "running horribly late", "stuck in a meeting", "held up in a meeting", "stuck behind","stuck at work", "stuck in traffic", "traffic", "held up at work", "stuck on a train", "train is delayed"],
-    PickupWord => ["keep _ inside", "keep _ in office", "min late", "mins late", "lift share", "lift-share", "lift swap", "pick up", "pickup", "pick him up", "pick her up", "collect", "collection", "home time", "hometime", "the gate", "3.15", "3.30", "3pm", "3 15", "3 30", "get him", "get her", "grab him", "grab her"],
+    PickupStuck => [ "running late", "running horribly late", "stuck in a meeting", "held up in a meeting", "stuck behind","stuck at work", "stuck in traffic", "traffic", "held up at work", "stuck on a train", "train is delayed", "runnin late", "bus hasn't come", "bus hasnt come", "bus didn't come", "bus didnt come", "bus hasn't turned up"],
+    PickupWord => ["keep _ inside", "keep _ in office", "min late", "mins late", "lift share", "lift-share", "lift swap", "pick up", "pickup", "pick him up", "pick her up", "collect", "collection", "home time", "hometime", "the gate", "3.15", "3.30", "3pm", "3 15", "3 30", "get him", "get her", "grab him", "grab her",
+        // Round 15: regional "fetch", rural buses and taxis, waiting for a late parent.
+        "fetch", "fetching", "fetchin", "fetched", "be on the bus", "put _ on the bus", "school taxi", "till i get there", "until i get there", "i'll meet him", "i'll meet her", "let out at"],
     // Asking other parents ("can anyone recommend a dentist"): an appointment word there is not an absence.
     AskAround => ["can anyone", "could anyone", "does anyone", "does anybody", "anyone know", "anybody know", "recommend*", "any recommendations"],
     // An existing arrangement restated ("I collect him on Fridays as you know") is not a change.
@@ -171,6 +179,9 @@ lexicons! {
         "grandfather", "grandmother", "grandad", "grandpa", "grandma", "granny", "nan", "nana", "nanny", "nani", "dadi",
         "cousin", "cousins", "uncle", "auntie", "aunty", "aunt", "my mum", "my dad", "my mother", "my father",
         "my husband", "my wife", "my partner", "the dog", "the cat", "our dog", "our cat",
+        // Round 15: staff, and the author themselves ("the class teacher being off sick", "sorry for myself with a cold").
+        "i feel", "i felt", "half of them", "half the class", "half of the class", "lots of them", "loads of them",
+        "teacher", "class teacher", "myself", "grandad's", "grandma's", "nan's", "nana's", "granny's", "grandpa's",
     ],
     SickNot => [
         "poorly planned", "poorly organised", "poorly run", "poorly managed", "poorly handled",
@@ -180,6 +191,8 @@ lexicons! {
         "no sickness", "not sick", "wasn't sick", "no sick", "going round", "going around", "still going around", "sick trick", "that's sick", "thats sick",
         "making herself sick", "making himself sick", "herself sick", "himself sick",
         "hay fever", "hayfever", "sick day", "spots on the", "polka dots", "cough syrup",
+        "sick as a", "sick goal", "sick trick", "a sick", "so sick", // Round 15: slang and idiom
+        "in case he says his", "in case she says her", "in case he says he", "in case she says she", // Round 15: hypothetical
         "sick of", "sick and tired", "sick note", "worried sick", "homesick", "car sick", "travel sick",
         "sick bucket", "make me sick", "makes me sick", "sickness policy", "48 hours after", "48 hours",
         "bug hunt", "bugs", "mini beasts", "flu vaccine", "flu spray", "nasal flu", "flu immunisation",
@@ -219,6 +232,14 @@ lexicons! {
     // Round 13: an arrangement verb (who collects, who walks or drives the child, the child kept back or
     // staying on for a club); a collection change only with a day, a time or "from now on" near it.
     PickupArrange => [
+        // Round 15: regional and rural collection verbs and routes, each still needing a day, time or change
+        // word within 8 ("Nanna fetching our Dylan tonight", "won't be on the bus this morning", "stay in the
+        // hall till I get down about half 3", "let out at the back gate tomorrow", "I'll meet him at the stop").
+        "fetch~", "fetchin", "is fetching", "be on the bus", "put _ on the bus", "the school taxi", "different bus",
+        "stay in the _ till", "stay in the _ until", "stay in the _ after school", "till i get there", "until i get there",
+        "coming in for her", "coming in for him", "i'll meet him", "i'll meet her", "i will meet him", "i will meet her",
+        "let out at", "be ready at the", "drop my _ off", "collect from the", "collected at", "try to collect",
+        "going to nanny's", "going to nana's", "going to nan's", "keep _ with you",
         "pick _ up", "picking _ up", "picking _ _ up", "pick up at", "pick up #", "on pick up", "doing pick up", "doin pick up", "do drop off", "drop _ in the morning*", "drop _ in the mornin*", "drop _ home", "get her at", "get him at", "be there #", "be there by #", "not make pickup", "collect at", "collects both", "collecting both", "collect at #",
         "gettin him", "gettin her", "pickin him", "pickin her", "pick him today", "pick her today", "got her today", "got him today", "comes for him", "comes for her", "come for him", "come for her", "take her straight", "take him straight", "take _ home", "take _ from school", "take ours to", "take mine to",
         "walk home with", "walkin home", "walking home with", "walk with yours", "walk with her sister", "walk with his brother", "by the school bus", "the school bus from", "car share home", "the car share", "share the lift", "come out the side gate",
@@ -271,8 +292,56 @@ lexicons! {
         "pick up the costume", "pick up lost property", "collect his book", "collect her book", "collect the",
         "collect money", "collecting money", "collecting for", "collect for", "lift share",
     ],
+    // Round 15: a message that reports nothing for the office to act on — an event that went well or was
+    // enjoyed ("the walking bus was so fun", "loved picking him up last week", "he got in fine"), or a public
+    // invitation ("everyone welcome", "no appointment needed"). A routing cue within a few words of one is
+    // a report, not a change or an absence, unless the message also says what changes.
+    NoAction => [
+        "was so fun", "so much fun", "was great fun", "so proud", "was a star", "been a star", "so brave", "was brave",
+        "talked about nothing else", "talking about nothing else", "tells her everything",
+        "tells him everything", "thanks for keeping an eye", "thank you for keeping an eye", "thank you to the",
+        "wasn't upset", "got in fine", "went in fine", "he was fine", "she was fine", "was fine in",
+        "seemed ok", "seemed fine", "seems fine", "all's well", "all is well", "all fine now", "no harm done",
+        "fine in herself", "fine in himself", "but she's fine", "but he's fine", "full of beans", "for the cards", "for the flowers",
+        "dealt with it", "dealt with straight away", "sorted it straight away", "doing a good job", "thanks for sorting",
+        "is fixed now", "fixed now",
+        "everyone welcome", "all welcome", "everybody welcome", "no appointment needed", "no need to book",
+        "donations welcome", "all donations", "any families", "if any families",
+    ],
+    // Round 15: "nothing's changed" confirming an arrangement or thanking, not complaining.
+    ChangeConfirm => ["confirm", "thank you", "say thank", "from us", "our end", "just checking", "same arrangement", "just wanted to say"],
+    // Round 15: the author as the subject of an absence cue in a pick-up message ("I'll be late picking up").
+    // Only the singular author: "we've got the dentist at 2" is usually the child's appointment too.
+    AdultSubject => ["i", "i'm", "i've", "i'll", "i'd", "im", "ive", "dad's", "mum's", "daddy's", "mummy's", "husband's", "wife's"],
+    // Round 15: ParentPay used for something other than meals ("pay for the trip on ParentPay tonight").
+    DinnerOther => ["trip", "trips", "swimming", "club", "clubs", "residential", "uniform", "photos", "tickets"],
+    // Round 15: enjoyment of a run or a carer ("loved picking him up last week", "loves the walk home with her
+    // nan"): a report for pick-up only (an absence after a loved holiday is still an absence).
+    Enjoyed => ["loved", "loves", "enjoyed", "enjoys"],
+    // Round 15: a thing, not a child, is what is being collected or picked up ("picking up the raffle
+    // prizes", "the harvest boxes got collected", "the class hamster is going home with").
+    PickupThing => [
+        "prize*", "raffle", "tombola", "litter", "rubbish", "bottles", "boxes", "parcel*", "donation*",
+        "book bag", "bookbag", "reading book", "costume*", "tickets",
+        "hamster", "class pet", "teddy", "shopping", "keys", "leavers hoodie*",
+    ],
+    // Round 15: a question about how a service runs ("what time does the minibus get back?", "does the
+    // after school football finish at 4.15 or 4.30?", "will it be the big coach or the minibus?").
+    AskInfo => [
+        "what time does", "what time do", "does the", "do you know if", "does anyone know if", "will it be",
+        "is it the", "what time is the", "does it finish", "do they finish", "what time the", "recommend*", "any recommendations",
+    ],
+    // Round 15: a medicine word about a device or a topic ("the new tablet ... parental controls", "the
+    // medicine wheel in RE", "epipen training").
+    MedDevice => [
+        "parental controls", "parental control", "screen time", "coding", "charger", "ipad", "apps", "games",
+        "youtube", "wifi", "kindle", "laptop",
+    ],
     // ---- dinner-enquiry-to-office ------------------------------------------------------------------
     Dinner => [
+        // Round 15: whether a meal is booked or was chosen ("got her dinner booked", "the app says not ordered").
+        "dinner booked", "her dinner booked", "his dinner booked", "dinners booked", "lunch booked", "says not ordered", "not been ordered", "missed choosing", "choose her dinner",
+        "choose his dinner", "choosing her dinner", "choosing his dinner",
         "her dinner choice", "his dinner choice", "vegetarian", "veggie", "halal", "the kitchen must", "the kitchen knows", "the kitchen know", "kitchen has stopped", "free meals", "universal free", "back on sandwiches", "bbq lunch",
         "jacket potato*", "seconds at", "bigger portion*", "portion size*", "dinner money",
         "menu", "menus", "veggie option*", "vegetarian option*", "halal option*", "dinner payment*", "lunch payment*", "top up", "topup", "hot dinner", "lunches", "school dinner", "dinner ladies", "jacket potato", "roast dinner", "dinner", "dinner's", "lunch box",
@@ -294,12 +363,19 @@ lexicons! {
         "what did he eat", "what did she eat", "did he eat", "did she eat", "eat his lunch", "eat her lunch",
         "eaten his lunch", "eaten her lunch", "ate his lunch", "ate her lunch", "eating his lunch", "eating her lunch",
         "ate all", "eat all",
+        // Round 15: meals at home, ideas and recipes, a school-day time ("Sunday dinner", "off her tea", "packed
+        // lunch ideas", "won't be in till after dinner").
+        "sunday dinner", "sunday lunch", "off her tea", "off his tea", "lunch ideas", "recipe", "after dinner",
         "password", "dinner party", "at dinner", "for dinner last night", "dinner hall looks", "christmas menu", "photo", "for organising",
     ],
     // A change to today's dinner ("can he have a school dinner today instead") is an action for today.
     DinnerChange => ["instead of", "instead", "can he have", "can she have", "could he have", "could she have", "change to", "switch to"],
     // ---- urgent-to-phone ---------------------------------------------------------------------------
     Urgent => [
+        // Round 15: a same-day demand to know or to speak, someone needed at a place at a time, a call before
+        // a time ("I need to know today", "speak to your DSL today", "can someone please be at reception at 1pm").
+        "need to know today", "need to know by today", "speak to your _ today", "speak to the _ today", "can someone please be at",
+        "could someone please be at", "can someone be at", "ring me before #", "call me before #", "phone me before #",
         "attention today", "earliest convenience", "at your earliest", "time sensitive", "time critical",
         "today is important", "is important today", "can someone meet me", "someone meet me", "someone from the school ring", "someone from the school call", "deal with this today", "deal with it today", "meet me at the office", "need to talk with teacher today", "before 3 o'clock today",
         "speak with someone today", "speak with you today", "talk with someone today", "it can't wait", "it cannot wait", "this can't wait",
@@ -325,6 +401,7 @@ lexicons! {
         "at 12", "at midday", "at noon", "at 12pm",
         "today's", "todays", "today", "this afternoon", "this morning", "tonight", "at lunch", "at lunchtime", "lunch time today",
         "after school today", "at home time", "at hometime", "home time today",
+        "at dinner", "at dinnertime", "at dinner time",
     ],
     PassMessage => [
         "pass this on", "pass that on", "pass it on",
@@ -348,8 +425,11 @@ lexicons! {
     MedStop => [ "give at home", "give it at home", "gives at home", "given at home", "give her it at home", "give him it at home", "nothing in school", "anything in school","anymore", "any more", "no longer", "doesn't need", "does not need", "stopped", "finished"],
     // ---- medication-to-nursing ---------------------------------------------------------------------
     // Medicine words about something else: pets fed, games, lessons, pretend play.
-    MedNot => ["feeds the", "feed the", "feed it", "feed them", "medicine ball", "medicine in the past", "about medicine", "wants to be a doctor", "a doctor like", "wrote me a"],
+    MedNot => ["feeds the", "feed the", "feed it", "feed them", "medicine ball", "medicine in the past", "about medicine", "medicine wheel", "in the olden days", "history of medicine", "training", "wants to be a doctor", "a doctor like", "wrote me a"],
     Medication => [
+        // Round 15: diabetes and feeds, drops from the pharmacist, prescribed drug names.
+        "bolus", "carb ratio", "omnipod", "insulin pump", "the pod", "pharmacist gave", "gave drops", "gave her drops",
+        "gave him drops", "oxybutynin", "new formula", "his formula", "her formula",
         "asthma pump", "his pump", "her pump", "feed times", "feed to", "changed _ feed", "her tabs", "his tabs", "adhd tabs", "hay fever spray", "nasal spray", "iron syrup", "cough syrup", "the purple one", "puffs",
         "drops done", "done the drops", "drops this morning", "new tablet", "tablet for her", "tablet for his", "tablet for the", "allergy tablet*",
         "hayfever tablet*", "hay fever tablet*", "his _ tablet", "her _ tablet", "vitamin d", "vitamin drops", "iron tablets", "g tube", "g-tube",
@@ -404,6 +484,22 @@ lexicons! {
     // Round 13: what is asked of the school (an explanation, a decision undone, money back, someone to act)
     // and how long it has been asked (persistence), in the families every new writer used.
     ComplaintAsk => [
+        // Round 15: demands for an investigation, an explanation or the decision-maker; being left out of a
+        // decision; a failure to act ("I want this investigated", "I'd like to know who made that decision",
+        // "when were parents going to be told", "that's not your decision to make", "the teacher did nothing").
+        "want this investigated", "want it investigated", "like this investigated", "want this explained", "want it explained",
+        "like this explained", "know who made", "who made that decision", "who made the decision", "like this looked at",
+        "want this looked at", "who do i speak to about getting", "someone explain what", "explain what the",
+        "were parents going to be told", "was anyone going to tell", "were we going to be told", "not your decision",
+        "without talking to me", "without telling me", "did nothing", "nobody said a word", "no one said a word",
+        "really that hard", "just keep asking", "keep having to ask", "funny how there", "bit rich",
+        "who employs", "did anyone think about",
+        // Round 15: a group left out or unheard ("thanks for thinking of us", "lovely to be kept in the loop",
+        // "invisible to this school", "how this school treats"), a flat denial ("that's bollocks"), silence
+        // about something done to the child ("nobody has said anything about a restraint").
+        "thanks for thinking of us", "kept in the loop", "invisible to", "not a single one of the", "any point having",
+        "how this school treats", "how the school treats", "that's bollocks", "that's rubbish", "that's not true",
+        "nobody has said anything", "no one has said anything", "nobody's said anything",
         "explain that", "explain this", "explanation please", "an explanation please", "who decided", "who sets this", "who set this", "who do i speak to about it", "who do i speak to about this", "who do i talk to about it",
         "want to know what happened", "like to know what happened", "like to know what the plan is", "want to understand why", "want this sorted", "want it sorted", "like this sorted", "like it sorted", "can this be sorted", "please can this be sorted",
         "can somebody actually", "can someone actually", "someone look into it", "someone to look into it", "could someone look into", "someone could look into", "please reconsider", "not justified", "unjustified", "request that it be removed", "be removed from his record", "be removed from her record",
@@ -444,6 +540,8 @@ lexicons! {
         "no change to", "disappointed to miss", "through the council", "from the council", "council saying", "moving house", "no further complaint", "as chair of", "governors through",
         "no complaints", "not complaining", "can't complain", "cant complain", "not a complaint", "no complaint",
         "not to complain", "never complains", "not fair on", "house is chaos",
+        // Round 15: understanding, an apology for the child, a moan about the weather.
+        "understand why", "totally understand", "completely understand", "sorry she was", "sorry he was", "this weather", "the weather",
     ],
     StaffComplaintHandling => [
         "can't agree that", "cannot agree that", "your letter of complaint",
@@ -456,6 +554,12 @@ lexicons! {
         "that is not what happened", "that's not what happened", "with respect you",
         "not be withdrawing", "won't be withdrawing", "how much clearer", "can't do refunds", "cannot do refunds", "no need to take it further", "no need to go to the office",
         // Round 14: a ruling on a complaint with no apology ("that's the end of the matter").
+        // Round 15: closing or owning a complaint ("I'll consider the matter closed", "it won't happen again",
+        // "the member of staff involved has apologised", "I accept it was short notice").
+        "matter closed", "treating this as resolved", "i don't accept", "don't accept i", "do not accept", "resolves things", "won't happen again", "accept my apology",
+        "apologies on behalf", "the staff involved", "member of staff involved", "won't be changing it",
+        "take it any further", "go to the head about it", "charged twice", "agree it wasn't good enough", "i accept it was",
+        "i accept _ should", "she accepts", "he accepts", "they've apologised", "she'll apologise", "he'll apologise",
         "end of the matter", "not up for negotiation", "won't be discussing it", "not changing it", "made fairly", "it's been fair", "leave it there", "did anything wrong", "didn't do anything wrong", "reviewed what happened", "can't be expected to", "charged in error", "made a mistake", "as far as i'm concerned", "policy is what it is",
     ],
     // A member of staff owning a parent's dissatisfaction: an apology or an acknowledgement of the
@@ -514,7 +618,7 @@ lexicons! {
     ],
     // A subject of learning and a question or worry about how it is going, combined within a few words.
     // A question about the whole class rather than one child ("how are they all doing in maths").
-    ClassWide => ["they all", "the kids", "the children", "our kids", "a few of us", "how r they", "how are they"],
+    ClassWide => ["they all", "the kids", "the children", "our kids", "a few of us", "how r they", "how are they", "how they're doing", "how they are doing", "the class do", "the class doing", "the class get on", "class overall"],
     ProgSubject => [
         "readin", "spellin*", "handwritin", "writin", "english",
         "red books", "pink books", "blue books", "green books", "orange books", "yellow books", "purple books", "turquoise books", "white books", "lime books", "gold books", "brown books", "grey books", "red band", "pink band", "blue band", "green band", "orange band", "yellow band", "purple band", "turquoise band", "white band", "lime band", "gold band", "brown band", "grey band",
@@ -584,8 +688,14 @@ lexicons! {
         "threw him", "threw her", "shook him", "shook her",
         "scared of going home", "sleeping in the car", "no bed", "nowhere to sleep", "dirty clothes every day",
         "always hungry", "starving all the time", "lump on his head", "lump on her head",
+        // Round 15 (B): an adult handling a child's body ("grabbed by the wrist and dragged him across the
+        // hall", "pinned him down", "makes her sit on his knee"; not "lets her sit on his knee for a story").
+        "dragged him across", "dragged her across", "dragged him by", "dragged her by", "pinned him down",
+        "pinned her down", "pinned him to", "pinned her to",
     ],
     SafeguardingNot => [
+        // Round 15 (B): laughter idioms ("killing himself laughing"), a thing called beautiful, a thing snatched.
+        "laughing", "laughed", "with laughter", "tell the office", "tell the head", "it's beautiful", "its beautiful", "looks beautiful", "look beautiful", "so beautiful", "beautiful day", "snatched a", "snatched the", "snatching a", "snatches a", "snatched his",
         "ribbon cutting", "ribbon-cutting", "make her clean up", "make her clean the", "make her clean her", "make her clean his", "make him clean",
         "massive hit", "big hit", "huge hit", "a hit at", "nice to meet", "don't know if it's", "don't know if its", "don't know whether", "moved house", "we've moved", "new address is", "our new address", "every other weekend", "court order says", "work as a", "as a social worker", "social worker myself", "walk home alone", "starving by", "starving after", "know where she lives", "know where he lives", "know where you live",
         "kicking me out", "kicking me off", "kicks me out", "till she's older", "till shes older", "till he's older", "until she's older", "until he's older", "when she's older", "when he's older",
@@ -683,6 +793,8 @@ lexicons! {
         "unexplained", "can't explain", "couldn't explain", "keeps coming in with", "again", "not the first",
     ],
     SgAccident => [
+        // Round 15 (B): farm and pet animals cause accidents ("kicked by a calf in the yard").
+        "a calf", "the calf", "calves", "a cow", "the cow", "the cows", "a horse", "the horse", "pony", "the dog", "a dog", "our dog", "the lambs", "a lamb", "the sheep", "a ewe", "a goat", "the goat", "the bull", "a bull", "the cat", "our cat", "the chickens", "a hen",
         "spelling test*", "full marks", "what marks", "what sort of marks", "marks in",
         "walking into", "walked into the", "door frame", "heading the ball", "the ball", "racing",
         "toaster", "kettle", "hob", "baking", "cooking", "curling tongs", "straighteners", "sunburn", "sunburnt",
@@ -731,6 +843,13 @@ lexicons! {
         "get into the car", "get in the van", "watching the children", "watching the kids", "staring at the kids",
         "asking kids", "asking the kids", "asking children", "asked the kids", "tried to take", "trying to take",
         "tried to grab", "tried to get him", "tried to get her", "waved them over", "calling them over",
+        // Round 15 (B): more forms of an approach ("keeps asking him back to his flat", "tries to talk to the
+        // boys", "offered to take them home", "take photos of the children", "see the puppies in the back").
+        "keep~ asking him", "keep~ asking her", "asking him back", "asking her back", "back to his flat",
+        "back to his house", "tries to talk", "try to talk to", "offer~ to take", "offer~ the", "take them home in",
+        "take him home in", "take her home in", "take~ photos of the", "take~ pictures of the", "take photos of",
+        "see the puppies", "see the kittens", "asked did she", "asked did he", "wait~ outside the", "waits outside",
+        "asking him to get in", "asking her to get in", "asked him to get in", "asked her to get in",
         "called them over", "calling kids over", "beckon~",
     ],
     SgChildPlace => [
@@ -741,6 +860,8 @@ lexicons! {
         "on the way to school", "son", "daughter", "boy", "girl", "year 1", "year 2", "reception",
     ],
     SgTopic => [
+        // Round 15 (B): a worry played down ("nothing sinister, just too grown up for him").
+        "nothing sinister", "nothing untoward", "nothing to worry about", "drop-in", "drop in session", "drop-in session",
         "all welcome", "everyone welcome",
         "who to ask for help", "knowing all about", "coffee morning",
         "tooth fairy", "easter bunny",
@@ -799,6 +920,9 @@ lexicons! {
         "marks on her wrist*", "marks on his wrist*", "with a blade", "sharpener blade", "razor",
     ],
     SgSerious => [
+        // Round 15 (B): an adult making a child sit on them ("makes her sit on his knee"); here, not in
+        // `Safeguarding`, because the knee is not an own-injury cue.
+        "makes her sit on", "makes him sit on", "made her sit on", "made him sit on",
         "cutting ceremony", "for the cutting", "ceremony to make her", "special ceremony", "make her clean", "make them clean", "for womanhood", "before she's a woman", "becom~ a woman", "someone at home hurt", "somebody at home hurt", "someone at home hit", "hateful things", "hateful videos", "filled with hate", "full of hate", "are enemies", "are the enemy", "should be sent back", "men with guns", "lying about history", "other religions", "showing him flags", "showing her flags", "showing them flags", "joining something", "carry bags", "carry a bag for", "carry a bag fi", "carry packages", "take packages", "take little bags", "little bags", "keep a little bag", "stuff to carry", "paying him to take", "paying her to take", "buys him trainers", "buys her trainers", "older man's", "gave him a vape", "gave her a vape", "give him a vape", "give her a vape", "offering vapes", "knocked about", "hurt mummy*", "hurt mum's", "hurts mummy", "hurting mummy", "hit mummy", "hits mummy", "hitting mummy", "fighting mummy", "fighting mum", "he's dangerous", "she's dangerous", "he is dangerous", "not safe to be around", "found out which school", "don't let him take her", "don't let him take them", "don't let him take him", "do not let him take", "not meant to be anywhere near", "tell him where we live", "tell him where we are", "where we are living", "and he hurts me", "he hurts me", "she hurts me", "by the neck", "by the throat", "by the hood", "drag~ him along", "drag~ her along", "squeez~ her neck", "squeez~ his neck", "squeez~ her wrist", "squeez~ his wrist", "squeez~ her arm", "squeez~ his arm", "held her wrist", "held his wrist", "held her hand on", "held his hand on", "held her hand under", "held his hand under", "so hard it left", "with the iron", "with an iron", "with a lighter", "twice by the same", "again by the same", "times by the same", "hit by the same", "kicked by the same", "pushed by the same", "hurt by the same", "from the same pupil", "from the same child", "injury from the same", "grown up film*", "grown up video*", "touch~ him private", "touch~ her private", "touch~ him privates", "trousers down", "pants down", "knickers down",  "going to batter", "gonna batter", "make him give", "make her give", "makin him give", "making him give", "making her give", "follows him to", "follows her to", "tried to collect her", "tried to collect him", "tried to pick her up", "tried to pick him up", "adding kids on", "adding children on", "messaging them late", "friend requests from adults", "requests from adults", "show her bedroom", "show his bedroom", "calling her his favourite", "calling him his favourite", "photographing children", "photographing the children", "photographing kids", "taking photo of children", "taking photos of children", "come back to his house", "asking to come to his house", "stay somewhere safe", "staying somewhere safe", "gone somewhere safe", "are possessed", "is possessed", "deliverance", "witchcraft", "evil spirit*",
         "private area", "private parts", "his privates", "her privates", "giving vapes", "vapes to", "try a vape", "meant to have contact", "supposed to have contact", "not allowed contact", "order in place",
         "smash~ things", "throw~ things", "punch~ walls", "punch~ the wall", "stab my", "he'd stab", "she'd stab", "would stab", "going to stab", "gonna stab", "he'll stab", "she'll stab",
@@ -833,6 +957,17 @@ lexicons! {
         "threaten~ to beat", "threaten~ him", "threaten~ her", "threaten~ my", "stab him", "stab her", "stabbed",
         "stab me", "with a knife", "pulled a knife",
     ],
+    // Round 15 (B): exploitation as a paid errand — a child made to carry, mind or keep something
+    // (`SgErrand`) with money or gifts for it (`SgPaid`) within 15 words (`Cx::safeguarding`).
+    SgErrand => [
+        "carry~ _ package~", "carry~ package~", "carry~ parcel~", "deliver~ package~", "deliver~ _ package~",
+        "mind a bag", "mind~ a bag", "hold a bag", "look after a bag", "keep something in", "keep~ something for",
+        "hide something", "hide~ something for", "take~ a bag to", "take~ a package", "drop~ off a package",
+    ],
+    SgPaid => [
+        "money", "£#", "a tenner", "a fiver", "tenner", "fiver", "paid him", "paid her", "pays him", "pays her",
+        "cash", "new trainers", "gave him", "gave her", "giving him", "giving her", "gives him", "gives her",
+    ],
     SgNeglect => [
         "same clothes she went", "same clothes he went", "same clothes as monday", "never any food in", "without tea", "without any tea", "on their own in the", "alone all night", "alone in the flat", "no one home last night", "nobody home last night", "no one home at night", "asking for food", "very hungry again", "come to mine starving", "comes to mine starving", "come to my house starving", "sleeps in the car", "slept in the car", "nah feed", "not feeding him", "not feeding her", "doesn't feed him", "doesn't feed her",
         "on his own all night", "on her own all night", "on his own all nite", "on her own all nite", "on their own at #", "on their own at night", "hadn't had any tea", "had no tea", "hadn't had breakfast", "had no breakfast", "says there's nothing in at home", "nothing in at home and", "looks very thin", "looked very thin", "taking food from other", "soaking wet and",
@@ -862,6 +997,8 @@ lexicons! {
     ],
     // Happy secrets: presents, surprises, books.
     SgSecretNot => [
+        // Round 15 (B): an institution kept out of the loop is a boundary issue, not a child's secret.
+        "tell the office", "tell the head", "tell school",
         "surprise", "surprised", "present", "presents", "card", "gift", "party", "birthday", "secret garden",
         "secret santa", "secret seven", "leaving", "christmas",
     ],
@@ -883,6 +1020,15 @@ lexicons! {
     ],
     // ---- threat-or-intimidation --------------------------------------------------------------------
     Threat => [
+        // Round 15 (B): veiled threats — a warning to look out, a reckoning, a visit, knowing someone's things,
+        // harm promised by proxy ("tell the SENCo to watch her back", "your days are numbered", "she'll be
+        // getting a visit from me and my brothers", "I know what car the head drives", "you'd better hope").
+        "to watch her back", "to watch his back", "watch your back", "watch your backs", "better watch", "days are numbered",
+        "i know what car", "i know who you are", "better hide", "you'd better hope", "better hope i don't", "there'll be trouble",
+        "proper trouble", "be the one needing", "clip round the ear", "be run out of",
+        "come with my brothers", "a visit from me", "getting a visit",
+        "gettin a visit", "friends who'll sort", "don't want him finding out", "don't want her finding out",
+        "smash that classroom", "smash the place", "smash the school",
         "see what happens", "going to regret it", "gonna regret it", "gonna regret", "is going to regret", "forget it in a hurry", "and neither will you", "brick through", "a brick through", "wrap it round his neck", "wrap it round her neck", "break his legs", "break her legs", "i'll break his", "ill break his", "i'll break her", "gonna punch", "going to punch", "i will punch", "punch his face", "punch her face", "paying him a visit", "paying her a visit", "pay him a visit", "pay her a visit", "pay you a visit", "careful if i were you", "wants to be careful walking", "know what car you", "i know your car", "know where _ parks", "know where _ _ parks", "make sure everyone knows", "be keying", "key your car", "end up in hospital", "bring people to", "deal wid", "be waiting outside for", "say that to my face", "say it to my face", "sort them out or", "i'll make sure your", "he'll be sorry", "she'll be sorry", "they'll be sorry", "watch yourselves", "have me to deal with", "she'll know about it", "he'll know about it", "they'll know about it",
         "sort him out myself", "sort her out myself", "sort them out myself", "i'll sort him out", "ill sort him out", "i'll sort her out", "ill sort her out", "sort him and his dad out", "won't be pretty", "it won't be pretty", "wont be pretty",
         "deal with that kid", "not finished with him", "not finished with her", "not finished with you",
@@ -982,6 +1128,9 @@ lexicons! {
         "whoevers dad", "whoevers mum", "badly organised", "so disorganised", "disorganised",
     ],
     NegativeNot => [
+        // Round 15 (B): idioms of contentment, an own thing or own child described, an event still happening,
+        // a permission question ("are school allowed to give Calpol").
+        "can't complain", "cannot complain", "can't really complain", "no complaints", "state of my", "the state of me", "he's a bit much", "she's a bit much", "can be a bit much", "school are allowed", "school is allowed", "are school allowed", "still on the app", "still on the website", "fair still", "trip still", "disco still", "party still", "match still", "event still", "show still", "club still",
         "snow", "the cold", "freezing out",
         "i didn't have a clue", "i don't have a clue", "i had no clue",
         "me or is everyone", "some families can't", "some families cannot", "some families don't have",
@@ -1125,6 +1274,10 @@ lexicons! {
     ConfidentialGeneral => [
         "any changes", "should go to", "nursing team", "all parents", "all families", "if your child",
         "any child", "any children", "reminder", "please remember", "please note", "policy", "the office",
+        // Round 15 (B): the school's own service introduced to families ("our visiting speech therapist
+        // is in on Thursday", "I'm the speech therapist", "running a drop-in for parents").
+        "any parents", "any parent", "our visiting", "our speech", "our school nurse", "our family support", "i'm the speech",
+        "i'm the therapist", "i'm the occupational", "drop-in for parents", "drop in for parents", "pop in and say hello",
     ],
     // ---- credential-shared -------------------------------------------------------------------------
     CredentialKey => [

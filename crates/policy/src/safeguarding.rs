@@ -189,6 +189,10 @@ impl Cx<'_> {
             {
                 found.push(h);
             }
+            // Round 15: exploitation as a paid errand ("got him to mind a bag ... gave him a tenner").
+            if let Some(h) = self.near(self.all(Lex::SgErrand), self.all(Lex::SgPaid), 15) {
+                found.push(h);
+            }
             // Online contact: a platform or device with a grooming cue nearby.
             let cues = self.clean(Lex::SgGroomCue, Lex::SafeguardingNot, 0, 0);
             if let Some(h) = self.near(self.all(Lex::SgOnline), &cues, 12) {

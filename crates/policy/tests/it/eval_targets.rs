@@ -199,6 +199,39 @@ fn dev17_set_meets_targets() {
     assert_targets_except("dev17.jsonl", &[("warn/block on clean messages", 0.04)]);
 }
 
+/// Round 15 sets: dev18 (rural and coastal families), dev19 (SEND families and staff), dev21. Every target
+/// is met after tuning except safeguarding-to-dsl recall, held to a floor at its round-15 value rounded down
+/// (0.783 / 0.744 / 0.791 with A's and B's work; raise the floors as it improves, never lower them).
+#[test]
+fn dev18_set_meets_targets() {
+    assert_targets_except("dev18.jsonl", &[("safeguarding-to-dsl recall", 0.78)]);
+}
+
+#[test]
+fn dev19_set_meets_targets() {
+    assert_targets_except("dev19.jsonl", &[("safeguarding-to-dsl recall", 0.74)]);
+}
+
+/// dev20 (staff-heavy voices) landed at the end of round 15 and was not tuned on: floors (a ceiling for
+/// false alarms) at its untouched values with round 15's rules.
+#[test]
+fn dev20_set_meets_targets() {
+    assert_targets_except(
+        "dev20.jsonl",
+        &[
+            ("safeguarding-to-dsl recall", 0.69),
+            ("dinner-enquiry-to-office recall", 0.81),
+            ("complaint-to-office recall", 0.62),
+            ("warn/block on clean messages", 0.041),
+        ],
+    );
+}
+
+#[test]
+fn dev21_set_meets_targets() {
+    assert_targets_except("dev21.jsonl", &[("safeguarding-to-dsl recall", 0.79)]);
+}
+
 /// What the held-out set must keep, per issue target (names as in `eval::Report::targets`).
 enum Guard {
     /// The last recorded run met the issue's target: assert the target.

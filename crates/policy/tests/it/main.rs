@@ -5,6 +5,7 @@ mod eval_targets;
 mod model;
 mod names13;
 mod rows14b;
+mod rows15b;
 mod rules;
 
 use hometime_policy::{Engine, Pack};
