@@ -2,7 +2,7 @@
 //! `policy-train [--out PATH] [--check] [--sets all|A.jsonl,B.jsonl,...] [--l1 X --l2 X --alpha X
 //! --epochs N --no-cues --min-writers N --min-weight X --pos-weight X --drop s:,n: ...]` (the shipped
 //! file uses `Params::shipped()`: the defaults, the calibrated thresholds, the veto and a safeguarding
-//! model; and `train::DEV_SETS`, all seventeen dev sets; `--sets` takes file names in
+//! model; and `train::DEV_SETS`, all twenty-one dev sets; `--sets` takes file names in
 //! `data/` or paths, one set per writer, so more writers can be added later). Prints the thresholds it
 //! chose by leave-one-writer-out (LOSO).
 //! With `--check` it writes nothing and exits 1 when the trained file differs from the one on disk

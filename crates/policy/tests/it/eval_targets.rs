@@ -98,35 +98,24 @@ fn dev5_set_meets_targets() {
 
 /// The sixth dev set: the first held-out set (`test.jsonl`), retired into the dev sets in round 11 after
 /// six aggregate evaluations (see `data/DEV6.md`).
-/// Round 11 landed before every dev6 target was met: the three gaps are held to floors (ceiling for the
-/// false-alarm rate) at the measured values, so they cannot slip; replace them with the target once met.
+/// Round 11 landed before every dev6 target was met; since round 15 every target is.
 #[test]
 fn dev6_set_meets_targets() {
-    assert_targets_except(
-        "dev6.jsonl",
-        &[
-            ("absence-to-office recall", 0.76),
-            ("complaint-to-office recall", 0.80),
-            ("warn/block on clean messages", 0.022),
-        ],
-    );
+    assert_targets("dev6.jsonl");
 }
 
 /// The seventh dev set, written in round 11 for complaints, pick-up, progress, safeguarding of every kind
 /// and child-name hard negatives (see `data/DEV7.md`); skipped while it does not exist.
 /// Round 11 ran out of time before every dev7 target was met (README, round 11): the gaps are held to
-/// floors (ceilings for lower-is-better metrics) at the measured values.
+/// floors (ceilings for lower-is-better metrics) at the measured values; round 15 tightened them to
+/// the two still missed (block precision 0.929, false alarms 3.0 %).
 #[test]
 fn dev7_set_meets_targets() {
     assert_targets_except(
         "dev7.jsonl",
         &[
             ("precision of block findings", 0.92),
-            ("child-name-shared precision", 0.85),
-            ("child-name-shared recall", 0.85),
-            ("safeguarding-to-dsl recall", 0.94),
-            ("sickness-to-office recall", 0.66),
-            ("warn/block on clean messages", 0.062),
+            ("warn/block on clean messages", 0.031),
         ],
     );
 }
@@ -134,15 +123,15 @@ fn dev7_set_meets_targets() {
 /// The eighth dev set, written in round 12 for whole complaint categories (staff handling a complaint,
 /// story-comment criticism, formal grievances, other children's behaviour blamed on the school), class-chat
 /// pick-up, SEN progress and child-name hard negatives (see `data/DEV8.md`). Round 12 left four clean
-/// lines warned (README, round 12): the false-alarm rate is held to that ceiling.
+/// lines warned (README, round 12); since round 15 (the learned layer's veto) every target is met.
 #[test]
 fn dev8_set_meets_targets() {
-    assert_targets_except("dev8.jsonl", &[("warn/block on clean messages", 0.034)]);
+    assert_targets("dev8.jsonl");
 }
 
 // Round 13: five new writers (`DEV9.md` … `DEV13.md`), tuned on in round 13. Before that round they
 // measured complaint 0.51-0.67, pick-up 0.69-0.84, safeguarding 0.76-0.85 and false alarms 2.7-8.1 %
-// (README, round 13); every target is now met except dev10's safeguarding recall, held to its floor.
+// (README, round 13); since round 15 every target is met, dev10's safeguarding recall included.
 
 #[test]
 fn dev9_set_meets_targets() {
@@ -151,8 +140,7 @@ fn dev9_set_meets_targets() {
 
 #[test]
 fn dev10_set_meets_targets() {
-    // 0.926: a child's typed disclosure with a misspelt relative, and a repeated-hitting threat.
-    assert_targets_except("dev10.jsonl", &[("safeguarding-to-dsl recall", 0.92)]);
+    assert_targets("dev10.jsonl");
 }
 
 #[test]
@@ -170,66 +158,52 @@ fn dev13_set_meets_targets() {
     assert_targets("dev13.jsonl");
 }
 
-// Round 14: four new writers (`DEV14.md` … `DEV17.md`). Every routing target is met after tuning; the
-// targets still missed are held to the values measured at the end of the round (README, round 14).
+// Round 14: four new writers (`DEV14.md` … `DEV17.md`). Every routing target was met after tuning; the
+// false alarms (2.4-3.9 %) and dev15's safeguarding recall met theirs in round 15 (README).
 
 #[test]
 fn dev14_set_meets_targets() {
-    assert_targets_except("dev14.jsonl", &[("warn/block on clean messages", 0.04)]);
+    assert_targets("dev14.jsonl");
 }
 
 #[test]
 fn dev15_set_meets_targets() {
-    assert_targets_except(
-        "dev15.jsonl",
-        &[
-            ("warn/block on clean messages", 0.04),
-            ("safeguarding-to-dsl recall", 0.94),
-        ],
-    );
+    assert_targets("dev15.jsonl");
 }
 
 #[test]
 fn dev16_set_meets_targets() {
-    assert_targets_except("dev16.jsonl", &[("warn/block on clean messages", 0.04)]);
+    assert_targets("dev16.jsonl");
 }
 
 #[test]
 fn dev17_set_meets_targets() {
-    assert_targets_except("dev17.jsonl", &[("warn/block on clean messages", 0.04)]);
+    assert_targets("dev17.jsonl");
 }
 
-/// Round 15 sets: dev18 (rural and coastal families), dev19 (SEND families and staff), dev21. Every target
-/// is met after tuning except safeguarding-to-dsl recall, held to a floor at its round-15 value rounded down
-/// (0.783 / 0.744 / 0.791 with A's and B's work; raise the floors as it improves, never lower them).
+/// Round 15 sets: dev18 (rural and coastal families), dev19 (SEND families and staff), dev21 (faith and
+/// regional voices), tuned on by the rules, and dev20 (staff-heavy), not tuned on by the rules. All four
+/// train the learned layer; with it every target is met except dev20's complaint recall (0.833, floored).
+/// On the round-14 engine, before anything was tuned on them, their safeguarding recall was 0.63-0.74
+/// and their false alarms 4.0-7.9 % (README, round 15).
 #[test]
 fn dev18_set_meets_targets() {
-    assert_targets_except("dev18.jsonl", &[("safeguarding-to-dsl recall", 0.78)]);
+    assert_targets("dev18.jsonl");
 }
 
 #[test]
 fn dev19_set_meets_targets() {
-    assert_targets_except("dev19.jsonl", &[("safeguarding-to-dsl recall", 0.74)]);
+    assert_targets("dev19.jsonl");
 }
 
-/// dev20 (staff-heavy voices) landed at the end of round 15 and was not tuned on: floors (a ceiling for
-/// false alarms) at its untouched values with round 15's rules.
 #[test]
 fn dev20_set_meets_targets() {
-    assert_targets_except(
-        "dev20.jsonl",
-        &[
-            ("safeguarding-to-dsl recall", 0.69),
-            ("dinner-enquiry-to-office recall", 0.81),
-            ("complaint-to-office recall", 0.62),
-            ("warn/block on clean messages", 0.041),
-        ],
-    );
+    assert_targets_except("dev20.jsonl", &[("complaint-to-office recall", 0.83)]);
 }
 
 #[test]
 fn dev21_set_meets_targets() {
-    assert_targets_except("dev21.jsonl", &[("safeguarding-to-dsl recall", 0.79)]);
+    assert_targets("dev21.jsonl");
 }
 
 /// What the held-out set must keep, per issue target (names as in `eval::Report::targets`).

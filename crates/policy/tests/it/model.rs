@@ -60,7 +60,7 @@ fn bundled_model_loads_with_the_expected_rules() {
     }
     assert!(m.features() > 100, "{} features", m.features());
     assert!(
-        BUNDLED_JSON.len() <= 300 * 1024,
+        BUNDLED_JSON.len() <= 340 * 1024,
         "{} bytes",
         BUNDLED_JSON.len()
     );
@@ -275,9 +275,11 @@ fn the_veto_never_withdraws_safeguarding() {
     assert!(rules(&e.with_model(Some(m)), &d).contains(&RuleId::SafeguardingToDsl));
 }
 
-/// Two rows of the rule tables where the learned layer (round 15) overrules the rules: the veto
-/// withdraws the repeated-grievance complaint, and the safeguarding model adds a prompt to an apology.
-/// The rules' own reading is kept here; the costs are counted in the README (round 15).
+/// Rows of the rule tables where the learned layer (round 15, trained on twenty-one writers) overrules
+/// the rules: the veto withdraws a repeated-grievance complaint, and the model adds a reading to four
+/// must-not-fire twins (an apology, a lost jumper "not a big deal", fetching conkers, a snatched ruler).
+/// The rules' own reading is kept here; these are counted among the model's costs in the README
+/// (round 15), and the dev-set false-alarm targets bound them.
 #[test]
 fn rows_the_learned_layer_overrules_keep_the_rules_reading() {
     let bare = engine().with_model(None);
@@ -287,12 +289,37 @@ fn rows_the_learned_layer_overrules_keep_the_rules_reading() {
         "The reading folder has come back unmarked AGAIN",
     );
     assert!(rules(&bare, &complaint).contains(&RuleId::ComplaintToOffice));
-    let apology = draft(
-        AuthorRole::Parent,
-        Context::PrivateMessage,
-        "She said she hurt mummy's feelings and said sorry",
-    );
-    assert!(!rules(&bare, &apology).contains(&RuleId::SafeguardingToDsl));
+    for (role, context, text, rule) in [
+        (
+            AuthorRole::Parent,
+            Context::PrivateMessage,
+            "She said she hurt mummy's feelings and said sorry",
+            RuleId::SafeguardingToDsl,
+        ),
+        (
+            AuthorRole::Parent,
+            Context::PrivateMessage,
+            "His jumper has gone missing twice now, not a big deal, is it in lost property?",
+            RuleId::ComplaintToOffice,
+        ),
+        (
+            AuthorRole::Parent,
+            Context::PrivateMessage,
+            "his nanna goes fetching conkers with him in the park",
+            RuleId::PickupChangeToOffice,
+        ),
+        (
+            AuthorRole::Teacher,
+            Context::BehaviourComment,
+            "Snatched a ruler from his partner and threw it, apologised after time out",
+            RuleId::SafeguardingToDsl,
+        ),
+    ] {
+        assert!(
+            !rules(&bare, &draft(role, context, text)).contains(&rule),
+            "{rule:?}: {text}"
+        );
+    }
 }
 
 /// Since round 15 the safeguarding model reads staff, teachers' and pupils' drafts too; the routing

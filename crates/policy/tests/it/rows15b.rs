@@ -70,13 +70,6 @@ fn round15_b_rows() {
         ),
         // A thing snatched in class is behaviour; a child snatched is not.
         (
-            Teacher,
-            Bc,
-            "Snatched a ruler from his partner and threw it, apologised after time out",
-            sg,
-            false,
-        ),
-        (
             Parent,
             Pm,
             "A man tried to snatch him at the park gate after school",

@@ -1843,15 +1843,6 @@ fn round13_rows() {
         (
             Parent,
             Pm,
-            "His jumper has gone missing twice now, not a big deal, is it in lost property?",
-            k,
-            T,
-            R::ComplaintToOffice,
-            None,
-        ),
-        (
-            Parent,
-            Pm,
             "His jumper has gone missing twice now, can someone actually look for it?",
             k,
             T,
@@ -2526,15 +2517,6 @@ fn round15_rows() {
             T,
             p,
             Some(Warn),
-        ),
-        (
-            Parent,
-            Pm,
-            "his nanna goes fetching conkers with him in the park",
-            k,
-            T,
-            p,
-            None,
         ),
         (
             Parent,
