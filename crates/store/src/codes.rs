@@ -3,6 +3,7 @@
 
 use hometime_domain::{ClassId, DisplayName, Email, PupilId, UserId};
 
+use crate::BeginWrite as _;
 use crate::people::{check_can_link, lock_pupil};
 use crate::{Millis, Store, StoreError, on_pool};
 
@@ -78,7 +79,7 @@ impl Store {
         expires_at: Millis,
     ) -> Result<(), StoreError> {
         on_pool!(self, |pool| {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             lock_pupil!(&mut *tx, pupil)?;
             // The creator is never a guardian candidate here; a zero id only asks about free slots.
             match check_can_link!(&mut *tx, UserId(0), pupil) {
@@ -111,7 +112,7 @@ impl Store {
         now: Millis,
     ) -> Result<Redeemed, StoreError> {
         on_pool!(self, |pool| {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let (invite, pupil) = take_invite!(&mut *tx, code_hash, now)?;
             let pupil = PupilId(pupil);
             let user_id: i64 = sqlx::query_scalar(
@@ -143,7 +144,7 @@ impl Store {
         now: Millis,
     ) -> Result<PupilId, StoreError> {
         on_pool!(self, |pool| {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let (invite, pupil) = take_invite!(&mut *tx, code_hash, now)?;
             let pupil = PupilId(pupil);
             link_and_close_invite!(tx, invite, user, pupil, now);
@@ -176,7 +177,7 @@ impl Store {
         expires_at: Millis,
     ) -> Result<(), StoreError> {
         on_pool!(self, |pool| {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             sqlx::query(
                 "UPDATE class_codes SET closed = TRUE WHERE class_id = $1 AND closed = FALSE",
             )

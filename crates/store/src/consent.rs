@@ -3,6 +3,7 @@
 
 use hometime_domain::{PupilId, UserId};
 
+use crate::BeginWrite as _;
 use crate::messaging::insert_audit;
 use crate::people::lock_pupil;
 use crate::{Millis, PhotoConsent, Store, StoreError, on_pool};
@@ -58,7 +59,7 @@ impl Store {
         now: Millis,
     ) -> Result<ConsentRecord, StoreError> {
         Ok(on_pool!(self, |pool| {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             // Two office staff saving at once are serialised, so each audit entry's "old" is true.
             lock_pupil!(&mut *tx, pupil)?;
             let (consent, looked_after, do_not_show): (String, bool, bool) = sqlx::query_as(

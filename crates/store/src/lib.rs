@@ -90,6 +90,30 @@ macro_rules! on_pool {
 }
 pub(crate) use on_pool;
 
+/// Begins a transaction that will write. On SQLite it is `BEGIN IMMEDIATE`: a deferred transaction that
+/// reads and then writes cannot wait for another writer (SQLite returns "database is locked" at once
+/// rather than risk a deadlock, whatever the busy timeout), so concurrent writes, or a failed write whose
+/// rollback is still being flushed, made it fail. Taking the write lock at `BEGIN` waits under the busy
+/// timeout instead. PostgreSQL's row locks make its plain `BEGIN` right as it is.
+pub(crate) trait BeginWrite {
+    type Db: sqlx::Database;
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, Self::Db>, sqlx::Error>;
+}
+
+impl BeginWrite for SqlitePool {
+    type Db = sqlx::Sqlite;
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
+        self.begin_with("BEGIN IMMEDIATE").await
+    }
+}
+
+impl BeginWrite for PgPool {
+    type Db = sqlx::Postgres;
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Postgres>, sqlx::Error> {
+        self.begin().await
+    }
+}
+
 impl Store {
     /// Connects to `url` and applies any pending migrations. `postgres://` and `postgresql://` URLs select
     /// PostgreSQL; anything else is treated as SQLite, and a missing SQLite file (and its folder) is created.

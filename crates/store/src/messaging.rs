@@ -7,6 +7,7 @@
 
 use hometime_domain::{ClassId, PupilId, SchoolId, StaffRole, UserId};
 
+use crate::BeginWrite as _;
 use crate::{Millis, Pool, Store, StoreError, count, on_pool};
 
 /// The PostgreSQL channel that wakes event tailers up after a commit.
@@ -424,7 +425,7 @@ impl Store {
     /// acknowledged, an audit entry with their rule ids, all in one transaction.
     pub async fn insert_message(&self, m: &NewMessage<'_>) -> Result<i64, StoreError> {
         let id: i64 = on_pool!(self, |pool| {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let id = insert_message_tx!(tx, m);
             tx.commit().await?;
             id
@@ -489,7 +490,7 @@ impl Store {
         now: Millis,
     ) -> Result<bool, StoreError> {
         let done = on_pool!(self, |pool| {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let done = sqlx::query(
                 "UPDATE messages SET removed_at = $1, removed_by = $2, removed_reason = $3 \
                  WHERE id = $4 AND removed_at IS NULL AND class_id IS NOT NULL",
@@ -539,7 +540,7 @@ impl Store {
         now: Millis,
     ) -> Result<i64, StoreError> {
         Ok(on_pool!(self, |pool| {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO message_reports (message_id, reporter_user_id, reason, at) VALUES ($1, $2, $3, $4) \
                  RETURNING id",
@@ -589,7 +590,7 @@ impl Store {
         now: Millis,
     ) -> Result<bool, StoreError> {
         let moved = on_pool!(self, |pool| {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let current: i64 = sqlx::query_scalar(
                 "SELECT COALESCE(MAX(up_to_message_id), 0) FROM thread_reads WHERE thread_id = $1 AND user_id = $2",
             )
@@ -695,7 +696,7 @@ impl Store {
         let mut announced = 0;
         for (id, school, thread, class, parent) in due {
             let claimed = on_pool!(self, |pool| {
-                let mut tx = pool.begin().await?;
+                let mut tx = pool.begin_write().await?;
                 let claimed = sqlx::query(
                     "UPDATE messages SET announced = TRUE WHERE id = $1 AND announced = FALSE",
                 )

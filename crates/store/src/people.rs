@@ -2,6 +2,7 @@
 
 use hometime_domain::{ClassId, DisplayName, Email, PupilId, SchoolId, UserId};
 
+use crate::BeginWrite as _;
 use crate::{Millis, Store, StoreError, count, on_pool};
 
 /// How many adults may be linked to a pupil before a leader has to approve another.
@@ -322,7 +323,7 @@ impl Store {
         now: Millis,
     ) -> Result<(), StoreError> {
         on_pool!(self, |pool| {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             lock_pupil!(&mut *tx, pupil)?;
             check_can_link!(&mut *tx, user, pupil)?;
             sqlx::query("INSERT INTO guardians (user_id, pupil_id, linked_at) VALUES ($1, $2, $3)")

@@ -3,6 +3,7 @@
 
 use hometime_domain::{ClassId, PointId, PupilId, SchoolId, SkillId, UserId};
 
+use crate::BeginWrite as _;
 use crate::{Millis, Store, StoreError, count, on_pool};
 
 /// A point with the names screens show: its skill, kind, and who gave it.
@@ -50,7 +51,7 @@ impl Store {
         now: Millis,
     ) -> Result<Vec<PointId>, StoreError> {
         on_pool!(self, |pool| {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let mut ids = Vec::with_capacity(pupils.len());
             for pupil in pupils {
                 let n: i64 = sqlx::query_scalar(

@@ -7,6 +7,7 @@
 
 use hometime_domain::{SchoolId, StaffRole};
 
+use crate::BeginWrite as _;
 use crate::people::PhotoConsent;
 use crate::{Millis, Store, StoreError, on_pool};
 
@@ -297,7 +298,7 @@ fn demo_point_age_ms(pupil_index: usize, k: usize) -> Millis {
 /// [`DEMO_PASSWORD`], computed once by the caller (hashing it per account would make seeding slow).
 pub async fn demo(store: &Store, password_hash: &str, now: Millis) -> Result<SchoolId, StoreError> {
     on_pool!(store, |pool| {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         macro_rules! insert_id {
             ($sql:expr, $($arg:expr),+) => {{
                 let id: i64 = sqlx::query_scalar($sql)$(.bind($arg))+.fetch_one(&mut *tx).await?;

@@ -7,6 +7,7 @@
 
 use hometime_domain::{ClassId, CommentId, PhotoId, PupilId, SchoolId, StoryId, UserId};
 
+use crate::BeginWrite as _;
 use crate::messaging::insert_audit;
 use crate::{Millis, Store, StoreError, on_pool};
 
@@ -289,7 +290,7 @@ impl Store {
     /// audit entry with their rule ids, all in one transaction: either everything is stored or nothing.
     pub async fn insert_story(&self, s: &NewStoryRow<'_>) -> Result<StoryId, StoreError> {
         let id: i64 = on_pool!(self, |pool| {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO stories (school_id, class_id, author_user_id, body, private, created_at) \
                  VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
@@ -484,7 +485,7 @@ impl Store {
         now: Millis,
     ) -> Result<bool, StoreError> {
         Ok(on_pool!(self, |pool| {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let done = mark_removed!(&mut *tx, "stories", id.0, by.0, now);
             if done {
                 sqlx::query("UPDATE photos SET display = NULL, thumb = NULL WHERE story_id = $1")
@@ -584,7 +585,7 @@ impl Store {
         now: Millis,
     ) -> Result<CommentId, StoreError> {
         let id: i64 = on_pool!(self, |pool| {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO story_comments (story_id, author_user_id, author_kind, body, created_at) \
                  VALUES ($1, $2, $3, $4, $5) RETURNING id",
@@ -645,7 +646,7 @@ impl Store {
         now: Millis,
     ) -> Result<bool, StoreError> {
         Ok(on_pool!(self, |pool| {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let done = mark_removed!(&mut *tx, "story_comments", id.0, by.0, now);
             if done {
                 insert_audit!(

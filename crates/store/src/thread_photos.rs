@@ -6,6 +6,7 @@
 
 use hometime_domain::{PhotoId, UserId};
 
+use crate::BeginWrite as _;
 use crate::messaging::insert_message_tx;
 use crate::stories::insert_photo;
 use crate::{NewMessage, Store, StoreError, count, on_pool};
@@ -52,7 +53,7 @@ impl Store {
         photos: &[NewMessagePhoto<'_>],
     ) -> Result<i64, StoreError> {
         let id: i64 = on_pool!(self, |pool| {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let id = insert_message_tx!(tx, m);
             for (position, p) in (0_i32..).zip(photos) {
                 insert_photo!(

@@ -138,7 +138,45 @@ async fn settings_default_to_none_and_upsert(db: TestDb) {
     assert!(s.set_avatar(PupilId(9999), "{}").await.is_err());
 }
 
+/// Several teachers awarding at once (and a failed award's rollback still in flight) all land: on SQLite
+/// a transaction that read first and then wrote could not wait for another writer and failed at once
+/// with "database is locked"; write transactions now take the write lock when they begin.
+async fn concurrent_awards_all_land(db: TestDb) {
+    let school = seed::demo(&db.store, "hash", T0).await.unwrap();
+    let skills = db.store.skills_for_class(school, KESTREL).await.unwrap();
+    let kindness = skills.iter().find(|k| k.name == "Kindness").unwrap().id;
+    let (before, _) = db.store.points_count(school).await.unwrap();
+    let mut tasks = Vec::new();
+    for k in 0..16 {
+        let s = db.store.clone();
+        tasks.push(tokio::spawn(async move {
+            // Every fourth award names a pupil of another class: it fails and rolls back.
+            let pupils: &[PupilId] = if k % 4 == 3 {
+                &[PupilId(3), KINGFISHER_PUPIL]
+            } else {
+                &[PupilId(3), PupilId(4)]
+            };
+            s.award_points(KESTREL, pupils, kindness, DALY, None, T0)
+                .await
+        }));
+    }
+    let mut landed = 0;
+    for (k, t) in tasks.into_iter().enumerate() {
+        match t.await.unwrap() {
+            Ok(ids) => {
+                assert_eq!(ids.len(), 2);
+                landed += 1;
+            }
+            Err(hometime_store::StoreError::NotFound) if k % 4 == 3 => {}
+            Err(e) => panic!("award {k}: {e:?}"),
+        }
+    }
+    assert_eq!(landed, 12);
+    assert_eq!(db.store.points_count(school).await.unwrap().0, before + 24);
+}
+
 crate::db_tests!(
+    concurrent_awards_all_land,
     an_award_to_several_pupils_is_all_or_nothing,
     retention_deletes_only_points_older_than_the_cutoff,
     settings_default_to_none_and_upsert,
